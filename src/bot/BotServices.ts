@@ -1,0 +1,14 @@
+import type { Config } from '../config';
+import type { I18n } from '../i18n/i18n';
+import type { SearchIndex } from '../knowledge/SearchIndex';
+import type { KnowledgeBase } from '../knowledge/types';
+import type { Logger } from '../log';
+
+/** What handlers and middleware may use; built once in `src/index.ts` (or a test). */
+export interface BotServices {
+  config: Readonly<Config>;
+  kb: KnowledgeBase;
+  index: SearchIndex;
+  i18n: I18n;
+  logger: Logger;
+}

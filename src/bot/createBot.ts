@@ -1,0 +1,38 @@
+import { AutoSaveStateMiddleware, ConversationState, type Middleware, type Storage, UserState } from 'botbuilder';
+import { answerHandler } from '../dialogs/answerHandler';
+import { smallTalkHandler, welcome } from '../dialogs/smallTalkHandler';
+import { InputMiddleware } from '../middleware/inputMiddleware';
+import { LocaleMiddleware } from '../middleware/localeMiddleware';
+import type { BotServices } from './BotServices';
+import { MigrationHealthBot } from './MigrationHealthBot';
+
+export interface BotApp {
+  bot: MigrationHealthBot;
+  /** In the order the adapter must `use` them. */
+  middleware: Middleware[];
+  conversationState: ConversationState;
+  userState: UserState;
+}
+
+/**
+ * Assembles the bot: state on the given storage, the middleware chain and the handler order.
+ * The message path reads top to bottom here: clean input → save state → language → handlers.
+ */
+export function createBot(services: BotServices, storage: Storage): BotApp {
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const bot = new MigrationHealthBot({
+    conversationState,
+    userState,
+    i18n: services.i18n,
+    channels: { whatsappIds: services.config.WHATSAPP_CHANNEL_IDS, smsIds: services.config.SMS_CHANNEL_IDS },
+    welcome: (turn) => welcome(turn, services),
+    handlers: [smallTalkHandler(services), answerHandler(services)],
+  });
+  const middleware: Middleware[] = [
+    new InputMiddleware(services.config.MAX_MESSAGE_CHARS),
+    new AutoSaveStateMiddleware(conversationState, userState),
+    new LocaleMiddleware(bot.userProfile),
+  ];
+  return { bot, middleware, conversationState, userState };
+}

@@ -1,0 +1,40 @@
+import type { Lang } from '../knowledge/types';
+
+/** What the bot remembers about a person across conversations (user state). */
+export interface UserProfile {
+  language?: Lang;
+  /** True when the person chose the language explicitly (it then beats detection). */
+  languageChosen?: boolean;
+}
+
+/** One line of the rolling transcript kept for handoff; text is already masked. */
+export interface TranscriptLine {
+  from: 'user' | 'bot';
+  text: string;
+  at: string;
+}
+
+/** A multi-turn flow in progress (newsletter, handoff request …). */
+export interface FlowState {
+  name: string;
+  step: string;
+  tries?: number;
+  data?: Record<string, unknown>;
+}
+
+/** What the bot remembers about one conversation (conversation state). */
+export interface ConversationData {
+  flow?: FlowState;
+  /** Values of the last menu shown, so "2" or "deux" can pick option 2. */
+  lastMenu?: string[];
+  /** Questions in a row the bot could not answer. */
+  misses?: number;
+  /** The newsletter was offered after an answer (offer it only once). */
+  newsletterOffered?: boolean;
+  /** The open handoff ticket, if any. */
+  ticketId?: string;
+  transcript?: TranscriptLine[];
+  welcomed?: boolean;
+}
+
+export const TRANSCRIPT_MAX_LINES = 20;

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import i18next, { type i18n as I18nInstance, type TOptions } from 'i18next';
+import { LANGUAGES, type Lang } from '../knowledge/types';
+
+/** A translate function bound to one language. Keys are `feature.message`. */
+export type Translate = (key: string, options?: TOptions) => string;
+
+export interface I18n {
+  t(lang: Lang, key: string, options?: TOptions): string;
+  /** A list of phrases (arrays in the locale files), e.g. the words that mean "help". */
+  list(lang: Lang, key: string): string[];
+  forLang(lang: Lang): Translate;
+}
+
+/**
+ * Loads every `locales/{lng}/*.json` synchronously and deep-merges them into one namespace, so a
+ * file groups the keys of one feature owner and keys read `feature.message` (`newsletter.askEmail`).
+ * A missing key falls back to English.
+ */
+export function createI18n(dir: string): I18n {
+  const instance: I18nInstance = i18next.createInstance();
+  void instance.init({
+    resources: {},
+    lng: 'en',
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  for (const lang of LANGUAGES) {
+    for (const file of readdirSync(join(dir, lang)).filter((f) => f.endsWith('.json')).sort()) {
+      const bundle = JSON.parse(readFileSync(join(dir, lang, file), 'utf8'));
+      instance.addResourceBundle(lang, 'translation', bundle, true, true);
+    }
+  }
+
+  const t = (lang: Lang, key: string, options?: TOptions): string => instance.t(key, { ...options, lng: lang }) as string;
+  return {
+    t,
+    list(lang, key) {
+      const value = instance.t(key, { lng: lang, returnObjects: true }) as unknown;
+      return Array.isArray(value) ? value.map(String) : [];
+    },
+    forLang: (lang) => (key, options) => t(lang, key, options),
+  };
+}
