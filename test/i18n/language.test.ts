@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { detectLanguage } from '../../src/i18n/detectLanguage';
+import { langFromLocale, languageNamedBy } from '../../src/i18n/languageNames';
+
+describe('language names', () => {
+  const cases: Array<[string, string]> = [
+    ['Français', 'fr'], ['francais', 'fr'], ['French', 'fr'], ['francés', 'fr'], ['en français', 'fr'],
+    ['spanish', 'es'], ['Español', 'es'], ['espagnol', 'es'], ['castellano', 'es'],
+    ['inglés', 'en'], ['anglais', 'en'], ['English', 'en'], ['in english', 'en'],
+    ['\u200bfrançais\u200f', 'fr'],
+  ];
+  for (const [text, lang] of cases) {
+    it(`"${text}" chooses ${lang}`, () => assert.equal(languageNamedBy(text), lang));
+  }
+  it('a sentence that mentions a language is not a choice', () => {
+    assert.equal(languageNamedBy('do you speak french'), undefined);
+  });
+  it('maps platform locales', () => {
+    assert.equal(langFromLocale('fr-FR'), 'fr');
+    assert.equal(langFromLocale('es_419'), 'es');
+    assert.equal(langFromLocale('de-DE'), undefined);
+  });
+});
+
+describe('detectLanguage', () => {
+  const cases: Array<[string, string]> = [
+    ['how many migrants are there in the world', 'en'],
+    ['combien de migrants y a-t-il dans le monde', 'fr'],
+    ['cuantos migrantes hay en el mundo', 'es'],
+    ['que fait la division de la sante des migrants', 'fr'],
+    ['quiero hablar con una persona', 'es'],
+    ['what does the migration health division do', 'en'],
+  ];
+  for (const [text, lang] of cases) {
+    it(`"${text}" is confidently ${lang}`, () => {
+      const d = detectLanguage(text);
+      assert.equal(d?.lang, lang);
+      assert.equal(d?.confident, true);
+    });
+  }
+  it('never decides on one or two words', () => {
+    for (const text of ['hola', 'merci beaucoup', 'VIH', 'tuberculosis malaria']) {
+      assert.notEqual(detectLanguage(text)?.confident, true, text);
+    }
+  });
+});
