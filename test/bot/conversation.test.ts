@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { chatWithBot } from '../support/chat';
+
+describe('talking to the bot', () => {
+  it('welcomes a newcomer: automated assistant, what it can do, topics and languages', async () => {
+    const user = await chatWithBot();
+    await user.join();
+    assert.match(user.text, /automated assistant/i);
+    assert.match(user.text, /français/);
+    assert.ok(user.choices.length >= 3, 'a topic menu is offered');
+  });
+
+  it('welcomes a Teams user in their platform language', async () => {
+    const user = await chatWithBot({ locale: 'fr-FR' });
+    await user.join();
+    assert.match(user.text, /assistant automatique/);
+    assert.deepEqual([...new Set(user.locales)], ['fr']);
+  });
+
+  it('answers in English with the source', async () => {
+    const user = await chatWithBot();
+    await user.send('how many international migrants are there in the world?');
+    assert.match(user.text, /281 million/);
+    assert.match(user.text, /iom\.int/);
+  });
+
+  it('answers a French question in French, and keeps French for short follow-ups', async () => {
+    const user = await chatWithBot();
+    await user.send('combien de migrants internationaux y a-t-il dans le monde ?');
+    assert.match(user.text, /281 millions/);
+    assert.deepEqual([...new Set(user.locales)], ['fr']);
+    await user.send('merci');
+    assert.match(user.text, /plaisir/);
+  });
+
+  it('answers a Spanish question in Spanish', async () => {
+    const user = await chatWithBot();
+    await user.send('¿cuántos migrantes internos hay?');
+    assert.match(user.text, /740 millones/);
+  });
+
+  it('switches language when the person names one, and the choice sticks', async () => {
+    const user = await chatWithBot();
+    await user.send('español');
+    assert.match(user.text, /te responderé en español/);
+    await user.send('when was the IOM created');
+    assert.deepEqual([...new Set(user.locales)], ['es'], 'an explicit choice beats detection');
+    assert.match(user.text, /1951/);
+  });
+
+  it('never switches language on a one- or two-word message', async () => {
+    const user = await chatWithBot();
+    await user.send('how many internal migrants are there');
+    await user.send('hola');
+    assert.deepEqual([...new Set(user.locales)], ['en']);
+  });
+
+  it('says it does not know instead of stating an unrelated fact', async () => {
+    const user = await chatWithBot();
+    await user.send("what's the weather like in Geneva tomorrow?");
+    assert.match(user.text, /don't know/);
+    assert.doesNotMatch(user.text, /281|740|1951|175/);
+    assert.ok(user.choices.length > 0, 'offers the topic menu');
+  });
+
+  it('helps, shows the menu, and says goodbye in the person\'s language', async () => {
+    const user = await chatWithBot({ locale: 'es-ES' });
+    await user.send('ayuda');
+    assert.match(user.text, /pregunta/);
+    await user.send('menú');
+    assert.ok(user.choices.length >= 3);
+    await user.send('adiós');
+    assert.match(user.text, /Adiós/);
+  });
+});
