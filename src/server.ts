@@ -32,10 +32,10 @@ export function createServer(config: Readonly<Config>, readiness: Readiness): Se
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
 
-  server.get('/healthz', (_req, res) => {
+  server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'alive' });
   });
-  server.get('/readyz', (_req, res) => {
+  server.get('/readyz', async (_req, res) => {
     res.send(readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready' });
   });
   return server;

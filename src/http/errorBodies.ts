@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 
 const REASONS: Record<number, string> = {
-  400: 'Bad request.',
+  400: 'Bad request: the body could not be read (invalid JSON?).',
   401: 'Unauthorized.',
   403: 'Forbidden.',
   404: 'Not found.',
