@@ -1,0 +1,111 @@
+/**
+ * Search benchmark: index build time, p50/p99 search latency and RSS, for the real knowledge base
+ * (queried with the eval questions, or its own phrasings when there is no eval set) and for a
+ * generated one of 10,000 entries per language. Targets: p99 ≤ 5 ms, build ≤ 1 s at 10,000.
+ * `tsx bench/search.ts [knowledgeDir] [evalDir]`, or `runSearchBench()` from `bench/run.ts`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { loadKnowledge } from '../src/knowledge/loadKnowledge';
+import { SearchIndex } from '../src/knowledge/SearchIndex';
+import { type KnowledgeBase, LANGUAGES, type Lang } from '../src/knowledge/types';
+import { syntheticKnowledge, syntheticQueries } from './syntheticKnowledge';
+
+export const TARGET_P99_MS = 5;
+export const TARGET_BUILD_MS = 1000;
+
+export interface SearchBenchRow {
+  name: string;
+  entriesPerLanguage: number;
+  phrasings: number;
+  terms: number;
+  buildMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  queries: number;
+  rssMb: number;
+}
+
+export interface SearchBenchOptions {
+  knowledgeDir?: string;
+  evalDir?: string;
+  syntheticEntries?: number;
+  queries?: number;
+  log?: (line: string) => void;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function measure(name: string, kb: KnowledgeBase, queries: Array<{ text: string; lang: Lang }>, rounds: number): SearchBenchRow {
+  const start = performance.now();
+  let index = SearchIndex.build(kb);
+  const buildMs = performance.now() - start;
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    // A fresh index per round: its spelling memo must not make repeated queries look cheap.
+    if (r > 0) index = SearchIndex.build(kb);
+    for (const q of queries) {
+      const t0 = performance.now();
+      index.search(q.text, q.lang);
+      times.push(performance.now() - t0);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const { phrasings, terms } = index.size;
+  return {
+    name,
+    entriesPerLanguage: kb.entries.en.size,
+    phrasings,
+    terms,
+    buildMs,
+    p50Ms: percentile(times, 50),
+    p99Ms: percentile(times, 99),
+    queries: times.length,
+    rssMb: process.memoryUsage().rss / 2 ** 20,
+  };
+}
+
+/** The real knowledge base's queries: the eval questions (in- and out-of-scope) or, lacking them, its phrasings. */
+function realQueries(kb: KnowledgeBase, evalDir: string): Array<{ text: string; lang: Lang }> {
+  const queries: Array<{ text: string; lang: Lang }> = [];
+  for (const lang of LANGUAGES) {
+    const file = join(evalDir, `${lang}.yaml`);
+    if (existsSync(file)) {
+      const set = parse(readFileSync(file, 'utf8')) as { questions?: Array<{ q: string }>; out_of_scope?: string[] };
+      for (const { q } of set.questions ?? []) queries.push({ text: q, lang });
+      for (const text of set.out_of_scope ?? []) queries.push({ text, lang });
+    } else {
+      for (const e of kb.entries[lang].values()) queries.push({ text: e.alternates[0] ?? e.question, lang });
+    }
+  }
+  return queries;
+}
+
+/** Runs both benchmarks, prints one line each, and returns the figures. */
+export function runSearchBench(options: SearchBenchOptions = {}): SearchBenchRow[] {
+  const { knowledgeDir = 'knowledge', evalDir = 'test/eval', syntheticEntries = 10_000, queries = 2_000 } = options;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const rows: SearchBenchRow[] = [];
+  const real = loadKnowledge(knowledgeDir);
+  rows.push(measure('real knowledge base', real, realQueries(real, evalDir), 20));
+  const synthetic = syntheticKnowledge({ entriesPerLanguage: syntheticEntries });
+  rows.push(measure(`generated, ${syntheticEntries} per language`, synthetic, syntheticQueries(synthetic, queries), 1));
+  for (const r of rows) {
+    log(
+      `search [${r.name}] ${r.entriesPerLanguage} entries/lang, ${r.phrasings} phrasings, ${r.terms} terms: ` +
+        `build ${r.buildMs.toFixed(0)} ms, p50 ${r.p50Ms.toFixed(3)} ms, p99 ${r.p99Ms.toFixed(3)} ms ` +
+        `(${r.queries} searches), RSS ${r.rssMb.toFixed(0)} MB`,
+    );
+  }
+  const big = rows[rows.length - 1]!;
+  const ok = big.p99Ms <= TARGET_P99_MS && big.buildMs <= TARGET_BUILD_MS;
+  log(`search targets (p99 ≤ ${TARGET_P99_MS} ms, build ≤ ${TARGET_BUILD_MS} ms at ${syntheticEntries}/lang): ${ok ? 'met' : 'MISSED'}`);
+  return rows;
+}
+
+if (require.main === module) {
+  runSearchBench({ knowledgeDir: process.argv[2], evalDir: process.argv[3] });
+}

@@ -1,0 +1,104 @@
+/**
+ * `npm run eval`: answer quality on the hand-written set in test/eval/{en,fr,es}.yaml.
+ *   top-1        the bot answers (no "did you mean") with the expected entry
+ *   reply lang   the language a fresh conversation would reply in (a confident detection on
+ *                3+ words, else the English fallback) is the set's language; in- and out-of-scope
+ *   refusals     out-of-scope questions get "I don't know" (never an answer or a "did you mean")
+ * Prints a table and the misses; exits 1 when any figure is under 90%.
+ * Options: --knowledge <dir> (default knowledge), --eval <dir> (default test/eval), --quiet.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { detectLanguage } from '../src/i18n/detectLanguage';
+import { answerQuestion } from '../src/knowledge/answerQuestion';
+import { loadKnowledge } from '../src/knowledge/loadKnowledge';
+import { foldText } from '../src/knowledge/normalise';
+import { SearchIndex } from '../src/knowledge/SearchIndex';
+import { type AnswerOutcome, type KnowledgeBase, LANGUAGES, type Lang } from '../src/knowledge/types';
+
+export const PASS = 0.9;
+
+const evalSetSchema = z.object({
+  questions: z.array(z.object({ q: z.string().min(1), id: z.string().min(1) })).min(1),
+  out_of_scope: z.array(z.string().min(1)).min(1),
+});
+
+export interface LanguageScore {
+  lang: Lang;
+  questions: number;
+  top1: number;
+  replyLanguage: number;
+  outOfScope: number;
+  refusals: number;
+  /** Eval questions identical (after folding) to a knowledge-base phrasing. */
+  verbatim: number;
+  misses: string[];
+}
+
+/** The reply language of a fresh conversation: a confident detection on 3+ words, else English. */
+export function replyLanguage(text: string): Lang {
+  const detected = detectLanguage(text);
+  return detected?.confident ? detected.lang : 'en';
+}
+
+function describe(outcome: AnswerOutcome): string {
+  if (outcome.kind === 'answer') return `answered ${outcome.entry.id} (${outcome.score.toFixed(2)})`;
+  if (outcome.kind === 'clarify') return `asked "did you mean" ${outcome.candidates.map((e) => e.id).join(' / ')}`;
+  return `did not know (${outcome.band})`;
+}
+
+/** Scores one language's eval set against a loaded knowledge base and index. */
+export function evaluateLanguage(lang: Lang, file: string, kb: KnowledgeBase, index: SearchIndex): LanguageScore {
+  const set = evalSetSchema.parse(parse(readFileSync(file, 'utf8')));
+  const phrasings = new Set(LANGUAGES.flatMap((l) => [...kb.entries[l].values()].flatMap((e) => [e.question, ...e.alternates].map(foldText))));
+  const score: LanguageScore = { lang, questions: set.questions.length, top1: 0, replyLanguage: 0, outOfScope: set.out_of_scope.length, refusals: 0, verbatim: 0, misses: [] };
+  for (const { q, id } of set.questions) {
+    if (!LANGUAGES.some((l) => kb.entries[l].has(id))) throw new Error(`${file}: "${q}" expects unknown id "${id}"`);
+    const replyLang = replyLanguage(q);
+    if (replyLang === lang) score.replyLanguage++;
+    if (phrasings.has(foldText(q))) score.verbatim++;
+    const outcome = answerQuestion(q, replyLang, kb, index);
+    if (outcome.kind === 'answer' && outcome.entry.id === id) score.top1++;
+    else score.misses.push(`${lang} "${q}": expected ${id}, ${describe(outcome)}`);
+  }
+  for (const q of set.out_of_scope) {
+    const replyLang = replyLanguage(q);
+    if (replyLang === lang) score.replyLanguage++;
+    const outcome = answerQuestion(q, replyLang, kb, index);
+    if (outcome.kind === 'unknown') score.refusals++;
+    else score.misses.push(`${lang} out of scope "${q}": ${describe(outcome)}`);
+  }
+  return score;
+}
+
+const pct = (n: number, of: number) => (of === 0 ? 1 : n / of);
+const show = (n: number, of: number) => `${(100 * pct(n, of)).toFixed(1).padStart(5)}% (${n}/${of})`;
+
+/** Runs the whole evaluation, prints the table; returns true when every figure is ≥ 90%. */
+export function runEval(knowledgeDir: string, evalDir: string, quiet = false): boolean {
+  const kb = loadKnowledge(knowledgeDir);
+  const index = SearchIndex.build(kb);
+  const scores = LANGUAGES.map((lang) => evaluateLanguage(lang, join(evalDir, `${lang}.yaml`), kb, index));
+  if (!quiet) for (const s of scores) for (const miss of s.misses) console.log(`  miss: ${miss}`);
+  console.log('lang  top-1              reply language     out-of-scope refused  verbatim copies');
+  let pass = true;
+  for (const s of scores) {
+    const all = s.questions + s.outOfScope;
+    console.log(`${s.lang}    ${show(s.top1, s.questions)}  ${show(s.replyLanguage, all)}  ${show(s.refusals, s.outOfScope)}     ${s.verbatim}/${s.questions}`);
+    pass &&= [pct(s.top1, s.questions), pct(s.replyLanguage, all), pct(s.refusals, s.outOfScope)].every((x) => x >= PASS);
+  }
+  console.log(pass ? `eval: every figure ≥ ${PASS * 100}%` : `eval: FAILED, a figure is under ${PASS * 100}%`);
+  return pass;
+}
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+if (require.main === module) {
+  const ok = runEval(option('--knowledge', 'knowledge'), option('--eval', 'test/eval'), process.argv.includes('--quiet'));
+  process.exitCode = ok ? 0 : 1;
+}

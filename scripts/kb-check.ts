@@ -1,0 +1,30 @@
+/**
+ * `npm run kb:check [dir]`: loads the knowledge base (hard errors stop here with file and line),
+ * prints entries per language and every problem `checkKnowledge` finds, and exits 1 on any problem.
+ */
+import { checkKnowledge, KnowledgeError, loadKnowledge } from '../src/knowledge/loadKnowledge';
+import { LANGUAGES } from '../src/knowledge/types';
+
+function main(dir: string): number {
+  let kb;
+  try {
+    kb = loadKnowledge(dir);
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    console.error(`kb:check: ${error.message}`);
+    return 1;
+  }
+  for (const lang of LANGUAGES) {
+    const entries = [...kb.entries[lang].values()];
+    const topics = new Set(entries.map((e) => e.topic)).size;
+    const phrasings = entries.reduce((n, e) => n + 1 + e.alternates.length, 0);
+    console.log(`${lang}: ${entries.length} entries in ${topics} topics, ${phrasings} phrasings`);
+  }
+  console.log(`menu: ${kb.menu.length} entries`);
+  const problems = checkKnowledge(kb);
+  for (const problem of problems) console.log(`  problem: ${problem}`);
+  console.log(problems.length === 0 ? 'kb:check: no problems' : `kb:check: ${problems.length} problem(s)`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+process.exitCode = main(process.argv[2] ?? 'knowledge');

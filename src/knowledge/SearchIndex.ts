@@ -1,0 +1,129 @@
+import { TermIndex } from './bm25';
+import { analyse, isStopWord, stem, tokenise } from './normalise';
+import { scoreQuery, type QueryTerm, type Scratch } from './scoreQuery';
+import { SpellingCorrector } from './spelling';
+import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult } from './types';
+
+/**
+ * Finds the knowledge-base entry a message asks about. Every phrasing (question and alternates) of
+ * every entry in every language goes into one inverted index, so a question in French can match a
+ * Spanish phrasing of the same id. See `scoreQuery` for the 0..1 score.
+ */
+export class SearchIndex {
+  private readonly scratch: Scratch;
+
+  private constructor(
+    /** Entry number → id. */
+    private readonly ids: string[],
+    private readonly index: TermIndex,
+    private readonly speller: SpellingCorrector,
+  ) {
+    this.scratch = {
+      matched: new Float64Array(index.phrasingCount),
+      matchedIdf: new Float64Array(index.phrasingCount),
+      entryMatched: new Float64Array(ids.length),
+      best: new Float64Array(ids.length),
+    };
+  }
+
+  /** Indexes a whole knowledge base (all languages). */
+  static build(kb: KnowledgeBase): SearchIndex {
+    const ids = [...new Set(LANGUAGES.flatMap((lang) => [...kb.entries[lang].keys()]))];
+    const index = new TermIndex(ids.length);
+    ids.forEach((id, n) => {
+      for (const lang of LANGUAGES) {
+        const entry = kb.entries[lang].get(id);
+        if (!entry) continue;
+        for (let i = -1; i < entry.alternates.length; i++) {
+          index.addPhrasing(n, analyse(i < 0 ? entry.question : entry.alternates[i]!, lang));
+        }
+      }
+    });
+    return new SearchIndex(ids, index.finish(), new SpellingCorrector(index.surfaces));
+  }
+
+  /** Number of distinct entry ids and of indexed phrasings. */
+  get size(): { entries: number; phrasings: number; terms: number } {
+    return { entries: this.ids.length, phrasings: this.index.phrasingCount, terms: this.index.terms.size };
+  }
+
+  /**
+   * Candidates for a message written (probably) in `lang`, best first, with a confidence band.
+   * The message is analysed as `lang` first; when that gives no clear winner it is also analysed
+   * as the other languages (people mix languages, and the reply language may not be the text's),
+   * and the best reading wins, with a slight preference for `lang`.
+   */
+  search(text: string, lang: Lang): SearchResult {
+    const words = tokenise(text);
+    let best = this.searchAs(text, lang);
+    if (best.band === 'high' || words.length === 0) return best;
+    const tried = new Set([analysisKey(text, lang)]);
+    for (const other of LANGUAGES) {
+      if (other === lang) continue;
+      const key = analysisKey(text, other);
+      if (tried.has(key)) continue;
+      tried.add(key);
+      const result = this.searchAs(text, other, OTHER_LANGUAGE_DISCOUNT);
+      if ((result.candidates[0]?.score ?? 0) > (best.candidates[0]?.score ?? 0)) best = result;
+    }
+    return best;
+  }
+
+  private searchAs(text: string, lang: Lang, discount = 1): SearchResult {
+    const { terms, unknownWeight } = this.queryTerms(text, lang);
+    const scored = scoreQuery(this.index, terms, unknownWeight, this.scratch, discount);
+    return { band: scored.band, candidates: scored.candidates.map((c) => ({ id: this.ids[c.entry]!, score: c.score })) };
+  }
+
+  /** Query words as index terms: exact stems, stems under another language, then spelling corrections. */
+  private queryTerms(text: string, lang: Lang): { terms: QueryTerm[]; unknownWeight: number } {
+    const terms = new Map<number, QueryTerm>();
+    let unknownWeight = 0;
+    for (const token of analyse(text, lang)) {
+      let term = this.known(token.surface, lang, token.stem);
+      let certainty = 1;
+      // People mix languages: an unknown word that is another language's "the" or "please" says nothing.
+      if (term === undefined && LANGUAGES.some((other) => isStopWord(token.surface, other))) continue;
+      if (term === undefined) {
+        const correction = this.speller.correct(token.surface);
+        if (correction) {
+          term = this.known(correction.word, lang);
+          certainty = correction.similarity * CORRECTION_DISCOUNT;
+        }
+      }
+      if (term === undefined) {
+        unknownWeight += UNKNOWN_WORD_WEIGHT * this.index.maxIdf;
+        continue;
+      }
+      const idf = this.index.idf[term]!;
+      const weight = idf * certainty;
+      // A word the query holds twice (or two words with one stem) counts once.
+      if ((terms.get(term)?.weight ?? 0) < weight) terms.set(term, { term, weight, idf });
+    }
+    return { terms: [...terms.values()], unknownWeight };
+  }
+
+  private known(surface: string, lang: Lang, stemmed = stem(surface, lang)): number | undefined {
+    const exact = this.index.term(stemmed);
+    if (exact !== undefined) return exact;
+    for (const other of LANGUAGES) {
+      if (other === lang) continue;
+      const t = this.index.term(stem(surface, other));
+      if (t !== undefined) return t;
+    }
+    return undefined;
+  }
+}
+
+/** A word the knowledge base never uses weighs this share of the rarest word: it is evidence of another topic. */
+const UNKNOWN_WORD_WEIGHT = 0.8;
+/** A corrected word counts a little less than a word spelt right. */
+const CORRECTION_DISCOUNT = 0.9;
+/** Reading the text as another language than the asker's is slightly less likely to be right. */
+const OTHER_LANGUAGE_DISCOUNT = 0.97;
+
+function analysisKey(text: string, lang: Lang): string {
+  return analyse(text, lang)
+    .map((t) => t.stem)
+    .join(' ');
+}

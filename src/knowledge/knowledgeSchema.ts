@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** Hard limit: an answer must fit one WhatsApp message with room for the source line. */
+export const MAX_ANSWER_CHARS = 600;
+/** Fewer alternates than this is reported by `kb:check` (not a load error). */
+export const MIN_ALTERNATES = 6;
+
+const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** `reviewed: 2026-11-24` is a string under YAML 1.2, but a YAML 1.1 file may yield a Date. */
+const reviewedDate = z
+  .union([z.string().regex(ISO_DATE, 'must be a date like 2026-11-24'), z.date()])
+  .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d));
+
+export const entrySchema = z
+  .object({
+    id: z.string().regex(KEBAB_CASE, 'id must be kebab-case (lower-case words joined by "-")'),
+    question: text,
+    alternates: z.array(text).default([]),
+    answer: text.refine((a) => a.length <= MAX_ANSWER_CHARS, (a) => ({
+      message: `answer is ${a.length} characters, the maximum is ${MAX_ANSWER_CHARS}`,
+    })),
+    source: z.string({ required_error: 'source is missing (an IOM page URL)' }).url('source must be a URL'),
+    reviewed: reviewedDate,
+    tags: z.array(text).default([]),
+    related: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export const topicFileSchema = z
+  .object({
+    topic: text,
+    entries: z.array(entrySchema).min(1, 'a topic file needs at least one entry'),
+  })
+  .strict();
+
+export const menuFileSchema = z.object({ menu: z.array(z.string()).min(1, 'the menu needs at least one id') }).strict();
+
+export type TopicFile = z.infer<typeof topicFileSchema>;
+export type EntryInput = z.infer<typeof entrySchema>;

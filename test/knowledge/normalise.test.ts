@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { analyseStems, foldText, stem, tokenise } from '../../src/knowledge/normalise';
+
+describe('normalisation', () => {
+  it('folds case, accents and punctuation', () => {
+    assert.equal(foldText('¿Qué es la OIM?'), 'que es la oim');
+    assert.equal(foldText('  Santé   des  MIGRANTS !! '), 'sante des migrants');
+    assert.equal(foldText('Ｈｅｌｌｏ'), 'hello', 'full-width letters (NFKC)');
+  });
+
+  it('removes zero-width and bidi control characters', () => {
+    const hidden = ['\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u202a', '\u202e', '\u2066', '\u2069', '\ufeff', '\u00ad'];
+    for (const ch of hidden) {
+      assert.equal(foldText(`mi${ch}grants`), 'migrants', `U+${ch.codePointAt(0)!.toString(16)}`);
+      assert.deepEqual(analyseStems(`${ch}how many mi${ch}grants${ch}`, 'en'), ['migrant']);
+    }
+    assert.deepEqual(tokenise('\u202eIOM\u202c est\u2066 là\u2069'), ['iom', 'est', 'la']);
+  });
+
+  it('drops single letters but keeps numbers and folds ligatures', () => {
+    assert.deepEqual(tokenise("L'OIM, c'est 175 États et 4 priorités"), ['oim', 'est', '175', 'etats', 'et', '4', 'priorites']);
+    assert.deepEqual(tokenise('cœur'), ['coeur']);
+  });
+
+  it('removes stop words and conversational filler in each language', () => {
+    assert.deepEqual(analyseStems('Can you please tell me what the IOM is?', 'en'), ['iom']);
+    assert.deepEqual(analyseStems("Dites-moi s'il vous plaît ce qu'est l'OIM", 'fr'), ['oim']);
+    assert.deepEqual(analyseStems('Por favor, ¿me puedes decir qué es la OIM?', 'es'), ['oim']);
+  });
+
+  it('never drops short content words', () => {
+    assert.deepEqual(analyseStems('salud de los migrantes con VIH', 'es'), ['salud', 'migrant', 'vih']);
+    assert.deepEqual(analyseStems('la santé, le VIH et le sida', 'fr'), ['sant', 'vih', 'sid']);
+    assert.deepEqual(analyseStems('HIV and TB', 'en'), ['hiv', 'tb']);
+  });
+
+  it('keeps every word of a question made only of stop words', () => {
+    assert.deepEqual(analyseStems('What can you do?', 'en'), ['what', 'can', 'you', 'do']);
+  });
+
+  it('stems per language, the same with or without accents', () => {
+    assert.equal(stem('migrants', 'en'), stem('migrant', 'en'));
+    assert.equal(stem('migrantes', 'es'), stem('migrante', 'es'));
+    assert.deepEqual(analyseStems('santé des migrants', 'fr'), analyseStems('sante des migrant', 'fr'));
+    assert.deepEqual(analyseStems('¿Cuántos países?', 'es'), analyseStems('cuantos pais', 'es'));
+    assert.deepEqual(analyseStems('organisations internationales', 'fr'), analyseStems('organisation internationale', 'fr'));
+  });
+
+  it('keeps words Snowball would merge apart', () => {
+    assert.notEqual(stem('international', 'en'), stem('internal', 'en'));
+    assert.notEqual(stem('organization', 'en'), stem('organ', 'en'));
+    assert.equal(stem('organisations', 'en'), stem('organization', 'en'));
+  });
+});

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { answerQuestion } from '../../src/knowledge/answerQuestion';
+import { loadKnowledge } from '../../src/knowledge/loadKnowledge';
+import { SearchIndex } from '../../src/knowledge/SearchIndex';
+import type { AnswerOutcome, Lang } from '../../src/knowledge/types';
+
+const kb = loadKnowledge(join(__dirname, '../fixtures/knowledge'));
+const index = SearchIndex.build(kb);
+const ask = (text: string, lang: Lang): AnswerOutcome => answerQuestion(text, lang, kb, index);
+
+function assertAnswer(text: string, lang: Lang, id: string): void {
+  const outcome = ask(text, lang);
+  assert.equal(outcome.kind, 'answer', `"${text}" → ${JSON.stringify(index.search(text, lang))}`);
+  if (outcome.kind !== 'answer') return;
+  assert.equal(outcome.entry.id, id, `"${text}"`);
+  assert.equal(outcome.entry.lang, lang, 'answered in the asker\'s language');
+  assert.equal(outcome.band, 'high');
+}
+
+describe('SearchIndex and answerQuestion', () => {
+  it('answers the question as written', () => {
+    assertAnswer('What is IOM?', 'en', 'iom-what-is-iom');
+    assertAnswer("Qu'est-ce que l'OIM ?", 'fr', 'iom-what-is-iom');
+    assertAnswer('¿Cuántos Estados miembros tiene la OIM?', 'es', 'iom-member-states');
+  });
+
+  it('answers paraphrases and informal questions', () => {
+    assertAnswer('whats IOM', 'en', 'iom-what-is-iom');
+    assertAnswer('why cant i go see a doctor', 'en', 'health-barriers');
+    assertAnswer('c koi l oim', 'fr', 'iom-what-is-iom');
+    assertAnswer('je veux la newsletter', 'fr', 'newsletter-subscribe');
+    assertAnswer('cuantos paises estan en la oim', 'es', 'iom-member-states');
+  });
+
+  it('corrects typos against the knowledge base vocabulary', () => {
+    assertAnswer('how many migrnats are there in the wolrd', 'en', 'migrants-international-number');
+    assertAnswer('how many internel migrants', 'en', 'migrants-internal-number');
+    assertAnswer('combien de migrans internes', 'fr', 'migrants-internal-number');
+  });
+
+  it('matches another language\'s phrasing but answers in the asker\'s language', () => {
+    assertAnswer('how many member states does IOM have', 'fr', 'iom-member-states');
+    assertAnswer('¿cuántos migrantes internos hay?', 'en', 'migrants-internal-number');
+  });
+
+  it('refuses out-of-scope questions in every language', () => {
+    const outOfScope: Array<[string, Lang]> = [
+      ["what's the weather like tomorrow?", 'en'],
+      ['tell me a joke', 'en'],
+      ['who won the football last night', 'en'],
+      ['quel temps fera-t-il demain ?', 'fr'],
+      ['raconte-moi une blague', 'fr'],
+      ['¿qué tiempo hace hoy?', 'es'],
+      ['cuéntame un chiste', 'es'],
+      ['', 'en'],
+      ['?!', 'fr'],
+    ];
+    for (const [text, lang] of outOfScope) {
+      const outcome = ask(text, lang);
+      assert.equal(outcome.kind, 'unknown', `"${text}" → ${JSON.stringify(index.search(text, lang))}`);
+    }
+  });
+
+  it('asks "did you mean" with close candidates in the asker\'s language', () => {
+    const outcome = ask('cuantos migrantes hay', 'es');
+    assert.equal(outcome.kind, 'clarify');
+    if (outcome.kind !== 'clarify') return;
+    const ids = outcome.candidates.map((e) => e.id);
+    assert.deepEqual(ids.slice(0, 2).sort(), ['migrants-internal-number', 'migrants-international-number']);
+    assert.ok(outcome.candidates.every((e) => e.lang === 'es'));
+    assert.ok(outcome.candidates.length <= 3);
+  });
+
+  it('scores between 0 and 1, best first, with a band', () => {
+    const result = index.search('how many people migrate inside their own country', 'en');
+    assert.equal(result.candidates[0]?.id, 'migrants-internal-number');
+    for (const c of result.candidates) assert.ok(c.score >= 0 && c.score <= 1);
+    const scores = result.candidates.map((c) => c.score);
+    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+    assert.deepEqual(index.search('', 'en'), { candidates: [], band: 'none' });
+  });
+
+  it('is pure: the same question gives the same outcome', () => {
+    assert.deepEqual(ask('what is iom', 'en'), ask('what is iom', 'en'));
+    assert.deepEqual(ask('zzz qqq', 'es'), ask('zzz qqq', 'es'));
+  });
+});
