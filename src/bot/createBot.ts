@@ -1,5 +1,6 @@
 import { AutoSaveStateMiddleware, ConversationState, type Middleware, type Storage, UserState } from 'botbuilder';
 import { answerHandler } from '../dialogs/answerHandler';
+import { emergencyHandler } from '../emergency/emergencyHandler';
 import { smallTalkHandler, welcome } from '../dialogs/smallTalkHandler';
 import { InputMiddleware } from '../middleware/inputMiddleware';
 import { LocaleMiddleware } from '../middleware/localeMiddleware';
@@ -27,7 +28,7 @@ export function createBot(services: BotServices, storage: Storage): BotApp {
     i18n: services.i18n,
     channels: { whatsappIds: services.config.WHATSAPP_CHANNEL_IDS, smsIds: services.config.SMS_CHANNEL_IDS },
     welcome: (turn) => welcome(turn, services),
-    handlers: [smallTalkHandler(services), answerHandler(services)],
+    handlers: [emergencyHandler(), smallTalkHandler(services), answerHandler(services)],
   });
   const middleware: Middleware[] = [
     new InputMiddleware(services.config.MAX_MESSAGE_CHARS),

@@ -73,3 +73,25 @@ describe('talking to the bot', () => {
     assert.match(user.text, /Adiós/);
   });
 });
+
+describe('emergencies come first', () => {
+  it('"my baby is not breathing" gets the emergency numbers at once', async () => {
+    const user = await chatWithBot();
+    await user.send('my baby is not breathing');
+    assert.match(user.text, /112/);
+    assert.match(user.text, /911/);
+  });
+
+  it('« mon bébé ne respire plus » gets the emergency numbers in French', async () => {
+    const user = await chatWithBot();
+    await user.send('mon bébé ne respire plus');
+    assert.match(user.text, /Appelez tout de suite le numéro d'urgence/);
+    assert.match(user.text, /112/);
+  });
+
+  it('an informational question about trafficking is answered, not treated as an emergency', async () => {
+    const user = await chatWithBot();
+    await user.send('what does IOM do about trafficking?');
+    assert.doesNotMatch(user.text, /112/);
+  });
+});

@@ -1,0 +1,92 @@
+import { LANGUAGES } from '../knowledge/types';
+import { foldText } from '../text/foldText';
+import { DANGER_PHRASES, type DangerKind, INFORMATIONAL_CUES, PERSONAL_CUES } from './dangerPhrases';
+
+/** Words allowed between two words of a phrase ("my baby is not breathing" ↔ "not breathing"). */
+const MAX_GAP = 2;
+/** Words this long or longer tolerate one typo ("breathng", "inconsient"). */
+const MIN_FUZZY_LENGTH = 5;
+
+type Phrase = { kind: DangerKind; words: string[] };
+
+const PHRASES: Phrase[] = LANGUAGES.flatMap((lang) =>
+  (Object.entries(DANGER_PHRASES[lang]) as Array<[DangerKind, string[]]>).flatMap(([kind, list]) =>
+    list.map((p) => ({ kind, words: p.split(' ') })),
+  ),
+);
+const INFORMATIONAL = LANGUAGES.flatMap((l) => INFORMATIONAL_CUES[l]).map((c) => ` ${c} `);
+const PERSONAL = new Set(LANGUAGES.flatMap((l) => PERSONAL_CUES[l]));
+
+/**
+ * Looks for danger signs in a message, in any of the three languages, tolerant of typos and
+ * missing accents. Returns the kind of danger, or undefined. Informational questions ("what is
+ * the suicide rate among migrants") do not count unless the person speaks about themselves.
+ */
+export function detectDanger(text: string): DangerKind | undefined {
+  const folded = foldText(text.replace(/['’]/g, ' '));
+  if (!folded) return undefined;
+  const tokens = folded.split(' ');
+  const hit = PHRASES.find((p) => containsPhrase(tokens, p.words));
+  if (!hit) return undefined;
+  const informational = INFORMATIONAL.some((cue) => ` ${folded} `.includes(cue));
+  const personal = tokens.some((t) => PERSONAL.has(t));
+  return informational && !personal ? undefined : hit.kind;
+}
+
+function containsPhrase(tokens: string[], words: string[]): boolean {
+  for (let start = 0; start < tokens.length; start++) {
+    if (!wordMatches(tokens[start], words[0])) continue;
+    let at = start;
+    let ok = true;
+    for (const word of words.slice(1)) {
+      let found = -1;
+      for (let j = at + 1; j <= Math.min(tokens.length - 1, at + 1 + MAX_GAP); j++) {
+        if (wordMatches(tokens[j], word)) {
+          found = j;
+          break;
+        }
+      }
+      if (found < 0) {
+        ok = false;
+        break;
+      }
+      at = found;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+function wordMatches(token: string, word: string): boolean {
+  if (word.endsWith('*')) {
+    const stem = word.slice(0, -1);
+    if (token.startsWith(stem)) return true;
+    if (stem.length < MIN_FUZZY_LENGTH) return false;
+    return [stem.length - 1, stem.length, stem.length + 1].some((n) => n <= token.length && withinOneEdit(token.slice(0, n), stem));
+  }
+  if (token === word) return true;
+  return word.length >= MIN_FUZZY_LENGTH && withinOneEdit(token, word);
+}
+
+/** True when `a` and `b` differ by at most one insertion, deletion or substitution. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (a.length < b.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
