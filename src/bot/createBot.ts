@@ -4,6 +4,7 @@ import { emergencyHandler } from '../emergency/emergencyHandler';
 import { smallTalkHandler, welcome } from '../dialogs/smallTalkHandler';
 import { InputMiddleware } from '../middleware/inputMiddleware';
 import { LocaleMiddleware } from '../middleware/localeMiddleware';
+import { MenuChoiceMiddleware } from '../middleware/menuChoiceMiddleware';
 import type { BotServices } from './BotServices';
 import { MigrationHealthBot } from './MigrationHealthBot';
 
@@ -17,7 +18,7 @@ export interface BotApp {
 
 /**
  * Assembles the bot: state on the given storage, the middleware chain and the handler order.
- * The message path reads top to bottom here: clean input → save state → language → handlers.
+ * The message path reads top to bottom here: clean input → save state → menu numbers → language → handlers.
  */
 export function createBot(services: BotServices, storage: Storage): BotApp {
   const conversationState = new ConversationState(storage);
@@ -33,6 +34,7 @@ export function createBot(services: BotServices, storage: Storage): BotApp {
   const middleware: Middleware[] = [
     new InputMiddleware(services.config.MAX_MESSAGE_CHARS),
     new AutoSaveStateMiddleware(conversationState, userState),
+    new MenuChoiceMiddleware(bot.conversationData),
     new LocaleMiddleware(bot.userProfile),
   ];
   return { bot, middleware, conversationState, userState };

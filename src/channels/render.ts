@@ -1,6 +1,10 @@
-import { ActionTypes, type Activity, ActivityTypes } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { Reply } from '../reply';
 import type { ChannelKind } from './channelKind';
+import { renderPlain, renderSms } from './renderPlain';
+import { renderTeams } from './renderTeams';
+import { renderWebChat } from './renderWebChat';
+import { renderWhatsApp } from './renderWhatsApp';
 
 export interface RenderTarget {
   kind: ChannelKind;
@@ -8,19 +12,18 @@ export interface RenderTarget {
   isGroup: boolean;
 }
 
-/** Turns one neutral reply into the activities that suit the channel. (Placeholder: full renderers land with the channels issue.) */
+/** Turns one neutral reply into the activities that suit the channel; unknown kinds get plain text. */
 export function render(reply: Reply, target: RenderTarget): Partial<Activity>[] {
-  const parts = [reply.title, reply.text, reply.source ? `${reply.source.label}: ${reply.source.url}` : undefined].filter(Boolean);
-  const activity: Partial<Activity> = { type: ActivityTypes.Message, text: parts.join('\n\n') };
-  if (reply.choices?.length) {
-    if (target.kind === 'webchat') {
-      activity.suggestedActions = {
-        to: [],
-        actions: reply.choices.map((c) => ({ type: ActionTypes.ImBack, title: c.label, value: c.value })),
-      };
-    } else {
-      activity.text += '\n\n' + reply.choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n');
-    }
+  switch (target.kind) {
+    case 'teams':
+      return renderTeams(reply, target.isGroup);
+    case 'webchat':
+      return renderWebChat(reply);
+    case 'whatsapp':
+      return renderWhatsApp(reply);
+    case 'sms':
+      return renderSms(reply);
+    default:
+      return renderPlain(reply);
   }
-  return [activity];
 }

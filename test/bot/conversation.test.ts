@@ -95,3 +95,34 @@ describe('emergencies come first', () => {
     assert.doesNotMatch(user.text, /112/);
   });
 });
+
+describe('menus answered with a number, on every channel', () => {
+  it('on WhatsApp: no cards, at most 3 buttons, and "1" gives the first topic', async () => {
+    const user = await chatWithBot({ channelId: 'whatsapp' });
+    await user.join();
+    for (const reply of user.replies) {
+      assert.equal(reply.attachments, undefined);
+      assert.ok((reply.suggestedActions?.actions.length ?? 0) <= 3);
+    }
+    assert.match(user.text, /1\. What is IOM\?/);
+    await user.send('1');
+    assert.match(user.text, /1951/);
+  });
+
+  it('"deux" and "dos" pick option 2 of the last menu', async () => {
+    const fr = await chatWithBot({ locale: 'fr-FR' });
+    await fr.join();
+    await fr.send('deux');
+    assert.match(fr.text, /Division de la santé des migrants/);
+    const es = await chatWithBot({ locale: 'es-ES', channelId: 'sms' });
+    await es.join();
+    await es.send('dos');
+    assert.match(es.text, /División de Salud y Migración/);
+  });
+
+  it('a number with no menu shown is just text', async () => {
+    const user = await chatWithBot();
+    await user.send('2');
+    assert.match(user.text, /don't know/);
+  });
+});
