@@ -7,7 +7,9 @@ import { wireAdapter } from './bot/wireAdapter';
 import { type BotApp, createBot } from './bot/createBot';
 import type { Config } from './config';
 import { InFlight } from './http/InFlight';
+import { registerDirectLine } from './directline/registerDirectLine';
 import { registerMessagesRoute } from './http/messagesRoute';
+import { registerWebChatPage } from './web/registerWebChatPage';
 import { createI18n } from './i18n/i18n';
 import { loadKnowledge } from './knowledge/loadKnowledge';
 import { SearchIndex } from './knowledge/SearchIndex';
@@ -45,6 +47,8 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   const inFlight = new InFlight();
   const server = createServer(config, readiness);
   registerMessagesRoute(server, { config, adapter, bot: bot.bot, logger, inFlight });
+  registerDirectLine(server, { app: bot, services, proactive, inFlight });
+  registerWebChatPage(server);
   readiness.ready = true;
 
   return {
