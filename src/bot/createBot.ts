@@ -5,6 +5,7 @@ import { smallTalkHandler, welcome } from '../dialogs/smallTalkHandler';
 import { InputMiddleware } from '../middleware/inputMiddleware';
 import { LocaleMiddleware } from '../middleware/localeMiddleware';
 import { MenuChoiceMiddleware } from '../middleware/menuChoiceMiddleware';
+import { RateLimitMiddleware } from '../middleware/rateLimitMiddleware';
 import type { BotServices } from './BotServices';
 import { MigrationHealthBot } from './MigrationHealthBot';
 
@@ -18,7 +19,7 @@ export interface BotApp {
 
 /**
  * Assembles the bot: state on the given storage, the middleware chain and the handler order.
- * The message path reads top to bottom here: clean input → save state → menu numbers → language → handlers.
+ * The message path reads top to bottom here: clean input → flood limit → save state → menu numbers → language → handlers.
  */
 export function createBot(services: BotServices, storage: Storage): BotApp {
   const conversationState = new ConversationState(storage);
@@ -33,6 +34,7 @@ export function createBot(services: BotServices, storage: Storage): BotApp {
   });
   const middleware: Middleware[] = [
     new InputMiddleware(services.config.MAX_MESSAGE_CHARS),
+    new RateLimitMiddleware(services.config.RATE_LIMIT_MESSAGES, services.config.RATE_LIMIT_WINDOW_SECONDS, services.i18n, services.logger),
     new AutoSaveStateMiddleware(conversationState, userState),
     new MenuChoiceMiddleware(bot.conversationData),
     new LocaleMiddleware(bot.userProfile),
