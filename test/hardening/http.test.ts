@@ -40,8 +40,8 @@ describe('/api/messages under bad input', () => {
   });
   after(async () => server.stop());
 
-  const post = (body: string | Buffer, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const post = (body: string | Uint8Array, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: body as BodyInit });
 
   for (const [name, body] of [
     ['not JSON', 'hello'],
