@@ -26,7 +26,7 @@ async function freePort(): Promise<number> {
 
 async function waitFor(check: () => Promise<boolean> | boolean, what: string, tries = 200): Promise<void> {
   for (let i = 0; i < tries; i++) {
-    if (await check().catch(() => false)) return;
+    if (await Promise.resolve().then(check).catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`gave up waiting for ${what}`);
