@@ -86,6 +86,8 @@ export class MigrationHealthBot extends ActivityHandler {
   }
 }
 
+/** Answers are long and come from the knowledge base: the transcript keeps which question was answered. */
 function transcriptText(reply: Reply): string {
+  if (reply.kind === 'answer' && reply.title) return `[answer] ${reply.title}`;
   return [reply.title, reply.text].filter(Boolean).join(' — ');
 }

@@ -14,6 +14,8 @@ const PHRASES: Phrase[] = LANGUAGES.flatMap((lang) =>
     list.map((p) => ({ kind, words: p.split(' ') })),
   ),
 );
+/** Every distinct word of every phrase, so each message token is compared with each word once. */
+const PHRASE_WORDS = [...new Set(PHRASES.flatMap((p) => p.words))];
 const INFORMATIONAL = LANGUAGES.flatMap((l) => INFORMATIONAL_CUES[l]).map((c) => ` ${c} `);
 const PERSONAL = new Set(LANGUAGES.flatMap((l) => PERSONAL_CUES[l]));
 
@@ -26,22 +28,24 @@ export function detectDanger(text: string): DangerKind | undefined {
   const folded = foldText(text.replace(/['’]/g, ' '));
   if (!folded) return undefined;
   const tokens = folded.split(' ');
-  const hit = PHRASES.find((p) => containsPhrase(tokens, p.words));
+  // Which phrase words each token matches (exactly, by prefix or with one typo), computed once.
+  const matches = tokens.map((token) => new Set(PHRASE_WORDS.filter((word) => wordMatches(token, word))));
+  const hit = PHRASES.find((p) => containsPhrase(matches, p.words));
   if (!hit) return undefined;
   const informational = INFORMATIONAL.some((cue) => ` ${folded} `.includes(cue));
   const personal = tokens.some((t) => PERSONAL.has(t));
   return informational && !personal ? undefined : hit.kind;
 }
 
-function containsPhrase(tokens: string[], words: string[]): boolean {
+function containsPhrase(tokens: Array<Set<string>>, words: string[]): boolean {
   for (let start = 0; start < tokens.length; start++) {
-    if (!wordMatches(tokens[start], words[0])) continue;
+    if (!tokens[start].has(words[0])) continue;
     let at = start;
     let ok = true;
     for (const word of words.slice(1)) {
       let found = -1;
       for (let j = at + 1; j <= Math.min(tokens.length - 1, at + 1 + MAX_GAP); j++) {
-        if (wordMatches(tokens[j], word)) {
+        if (tokens[j].has(word)) {
           found = j;
           break;
         }
@@ -58,6 +62,7 @@ function containsPhrase(tokens: string[], words: string[]): boolean {
 }
 
 function wordMatches(token: string, word: string): boolean {
+  if (token[0] !== word[0] && token[1] !== word[1]) return false;
   if (word.endsWith('*')) {
     const stem = word.slice(0, -1);
     if (token.startsWith(stem)) return true;

@@ -20,12 +20,14 @@ export interface Detection {
  */
 export function detectLanguage(text: string): Detection | undefined {
   const words = text.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  // Too short to decide anything: skip the detector (it is the costliest step of a turn).
+  if (words.length < MIN_WORDS_FOR_DETECTION) return undefined;
   const ranked = detectAll(text, ONLY_OURS);
   const [best] = ranked;
   if (!best || best.accuracy <= 0) return undefined;
   const total = ranked.reduce((sum, d) => sum + d.accuracy, 0);
   return {
     lang: best.lang as Lang,
-    confident: words.length >= MIN_WORDS_FOR_DETECTION && best.accuracy / total >= MIN_SHARE,
+    confident: best.accuracy / total >= MIN_SHARE,
   };
 }

@@ -1,20 +1,34 @@
 import { foldText } from '../text/foldText';
-import { LANGUAGES, type Lang } from '../knowledge/types';
+import { LANGUAGES } from '../knowledge/types';
 import type { I18n } from './i18n';
+
+/** Folded phrases of each intent key, all languages together; built once per i18n instance. */
+const cache = new WeakMap<I18n, Map<string, Set<string>>>();
+
+function phrases(i18n: I18n, key: string): Set<string> {
+  let byKey = cache.get(i18n);
+  if (!byKey) cache.set(i18n, (byKey = new Map()));
+  let set = byKey.get(key);
+  if (!set) {
+    set = new Set(LANGUAGES.flatMap((lang) => i18n.list(lang, key).map(foldText)).filter(Boolean));
+    byKey.set(key, set);
+  }
+  return set;
+}
 
 /**
  * True when the message *is* one of the phrases listed under `key` in any language
- * (people mix languages in short commands: "aide", "help", "ayuda").
- * Matches the whole folded message, or the message with a polite prefix/suffix only.
+ * (people mix languages in short commands: "aide", "help", "ayuda"), after folding case,
+ * accents, punctuation and invisible characters.
  */
 export function matchesIntent(i18n: I18n, key: string, text: string): boolean {
   const folded = foldText(text);
-  if (!folded || folded.split(' ').length > 8) return false;
-  return LANGUAGES.some((lang: Lang) => i18n.list(lang, key).some((phrase) => foldText(phrase) === folded));
+  return folded !== '' && phrases(i18n, key).has(folded);
 }
 
 /** True when the message contains one of the phrases under `key` (any language) as whole words. */
 export function containsIntent(i18n: I18n, key: string, text: string): boolean {
   const folded = ` ${foldText(text)} `;
-  return LANGUAGES.some((lang) => i18n.list(lang, key).some((phrase) => folded.includes(` ${foldText(phrase)} `)));
+  for (const phrase of phrases(i18n, key)) if (folded.includes(` ${phrase} `)) return true;
+  return false;
 }

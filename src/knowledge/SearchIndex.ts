@@ -37,6 +37,9 @@ export class SearchIndex {
         for (let i = -1; i < entry.alternates.length; i++) {
           index.addPhrasing(n, analyse(i < 0 ? entry.question : entry.alternates[i]!, lang));
         }
+        // The answer too: people ask with the words of the answer ("preventive and curative
+        // programmes"). Being long, it covers little of itself, which scores it below a phrasing.
+        index.addPhrasing(n, analyse(entry.answer, lang).filter((t) => !/^\d$/.test(t.surface)));
       }
     });
     return new SearchIndex(ids, index.finish(), new SpellingCorrector(index.surfaces));
@@ -86,7 +89,7 @@ export class SearchIndex {
       if (term === undefined && LANGUAGES.some((other) => isStopWord(token.surface, other))) continue;
       if (term === undefined) {
         const correction = this.speller.correct(token.surface);
-        if (correction) {
+        if (correction && correction.similarity >= MIN_CORRECTION_SIMILARITY) {
           term = this.known(correction.word, lang);
           certainty = correction.similarity * CORRECTION_DISCOUNT;
         }
@@ -117,6 +120,11 @@ export class SearchIndex {
 
 /** A word the knowledge base never uses weighs this share of the rarest word: it is evidence of another topic. */
 const UNKNOWN_WORD_WEIGHT = 0.8;
+/**
+ * A correction must be close: one slip in a word of five letters or more. Four-letter words are
+ * too close to each other ("joke" is one letter from French "joue").
+ */
+const MIN_CORRECTION_SIMILARITY = 0.8;
 /** A corrected word counts a little less than a word spelt right. */
 const CORRECTION_DISCOUNT = 0.9;
 /** Reading the text as another language than the asker's is slightly less likely to be right. */

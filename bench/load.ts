@@ -1,0 +1,116 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const CONCURRENCY = 16;
+const WARMUP_MS = 2000;
+const MEASURE_MS = 8000;
+/** People do not send 20 messages in 10 s: each simulated person moves on to a new conversation before the flood limit. */
+const MESSAGES_PER_CONVERSATION = 15;
+const QUESTIONS = [
+  'how many international migrants are there?',
+  'combien de migrants internes y a-t-il dans le monde',
+  '¿qué hace la OIM por la salud de los migrantes?',
+  'why cant i see a doctor here',
+  'what are the four priorities',
+  "what's the weather tomorrow",
+  'menu',
+  '1',
+];
+
+export interface LoadResult {
+  name: string;
+  turns: number;
+  turnsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  rssMb: number;
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function start(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args, String(port)], {
+    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(`${url}/readyz`).then((r) => r.ok, () => false)) return { child, url };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error(`${args.join(' ')} did not become ready`);
+}
+
+/** Drives one server with CONCURRENCY simulated people sending expectReplies messages; the server runs in its own process. */
+async function drive(name: string, url: string, pid: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let measuring = false;
+  const deadline = Date.now() + WARMUP_MS + MEASURE_MS;
+  setTimeout(() => (measuring = true), WARMUP_MS).unref();
+  const person = async (n: number) => {
+    for (let i = 0; Date.now() < deadline; i++) {
+      const conversation = `load-${name}-${n}-${Math.floor(i / MESSAGES_PER_CONVERSATION)}`;
+      const body = JSON.stringify({
+        type: 'message', deliveryMode: 'expectReplies', channelId: 'emulator', serviceUrl: 'http://localhost',
+        conversation: { id: conversation }, from: { id: `person-${n}` }, recipient: { id: 'bot' }, text: QUESTIONS[i % QUESTIONS.length],
+      });
+      const t0 = performance.now();
+      try {
+        const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const json = (await res.json()) as { activities?: unknown[] };
+        if (!res.ok || !json.activities?.length) errors++;
+      } catch {
+        errors++;
+      }
+      if (measuring) latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, (_, n) => person(n)));
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+  return { name, turns: latencies.length, turnsPerSecond: latencies.length / (MEASURE_MS / 1000), p50Ms: q(0.5), p99Ms: q(0.99), errors, rssMb: rssMb(pid) };
+}
+
+/** Runs the echo bot and the real bot one after the other in the same run and prints the comparison. */
+export async function runLoadBench(log: (line: string) => void = console.log): Promise<LoadResult[]> {
+  const results: LoadResult[] = [];
+  for (const [name, args, env] of [
+    ['echo bot', ['bench/echoBot.ts'], {}],
+    ['migration-health bot', ['src/index.ts'], { LOG_LEVEL: 'warn', DATA_DIR: ':memory:' }],
+  ] as const) {
+    const { child, url } = await start([...args], env);
+    try {
+      results.push(await drive(name, url, child.pid ?? 0));
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }
+  for (const r of results) {
+    log(`load [${r.name}] ${CONCURRENCY} conversations: ${r.turnsPerSecond.toFixed(0)} turns/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, errors ${r.errors}, RSS ${r.rssMb.toFixed(0)} MB`);
+  }
+  const [echo, bot] = results;
+  const ratio = bot.turnsPerSecond / echo.turnsPerSecond;
+  const p99Ratio = bot.p99Ms / echo.p99Ms;
+  const met = ratio >= 0.6 && p99Ratio <= 2 && bot.errors === 0 && bot.rssMb <= 300;
+  log(`load targets (throughput ≥ 0.6× echo, p99 ≤ 2× echo, 0 errors, RSS ≤ 300 MB): throughput ${ratio.toFixed(2)}×, p99 ${p99Ratio.toFixed(2)}×, errors ${bot.errors}, RSS ${bot.rssMb.toFixed(0)} MB: ${met ? 'met' : 'MISSED'}`);
+  return results;
+}
+
+if (require.main === module) void runLoadBench();
