@@ -8,7 +8,11 @@ import { type BotApp, createBot } from './bot/createBot';
 import type { Config } from './config';
 import { InFlight } from './http/InFlight';
 import { registerDirectLine } from './directline/registerDirectLine';
+import { MemoryTicketStore } from './handoff/MemoryTicketStore';
+import { MemoryUnansweredStore } from './handoff/UnansweredStore';
 import { registerMessagesRoute } from './http/messagesRoute';
+import { registerStaffConsole } from './staff/registerStaffConsole';
+import { registerStaffRoutes } from './staff/registerStaffRoutes';
 import { registerWebChatPage } from './web/registerWebChatPage';
 import { createI18n } from './i18n/i18n';
 import { loadKnowledge } from './knowledge/loadKnowledge';
@@ -36,7 +40,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   const kb = loadKnowledge(config.KNOWLEDGE_DIR);
   const index = SearchIndex.build(kb);
   const i18n = createI18n(config.LOCALES_DIR);
-  const services: BotServices = { config, kb, index, i18n, logger };
+  const services: BotServices = { config, kb, index, i18n, logger, tickets: new MemoryTicketStore(), unanswered: new MemoryUnansweredStore() };
   const storage = new MemoryStorage();
   const bot = createBot(services, storage);
 
@@ -49,6 +53,8 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   registerMessagesRoute(server, { config, adapter, bot: bot.bot, logger, inFlight });
   registerDirectLine(server, { app: bot, services, proactive, inFlight });
   registerWebChatPage(server);
+  registerStaffRoutes(server, { services, app: bot, proactive });
+  registerStaffConsole(server);
   readiness.ready = true;
 
   return {

@@ -2,6 +2,8 @@ import type { Config } from '../config';
 import type { I18n } from '../i18n/i18n';
 import type { SearchIndex } from '../knowledge/SearchIndex';
 import type { KnowledgeBase } from '../knowledge/types';
+import type { TicketStore } from '../handoff/Ticket';
+import type { UnansweredStore } from '../handoff/UnansweredStore';
 import type { Logger } from '../log';
 
 /** What handlers and middleware may use; built once in `src/index.ts` (or a test). */
@@ -11,4 +13,6 @@ export interface BotServices {
   index: SearchIndex;
   i18n: I18n;
   logger: Logger;
+  tickets: TicketStore;
+  unanswered: UnansweredStore;
 }

@@ -16,6 +16,8 @@ export interface BotParts {
   channels: ChannelMapping;
   /** Tried in order for every message; the first that returns true wins. */
   handlers: TurnHandler[];
+  /** Tried in order for event activities (e.g. `handoff.status` from an agent hub). */
+  eventHandlers: TurnHandler[];
   /** Says hello to a newcomer (welcome text and topic menu). */
   welcome: (turn: Turn) => void;
 }
@@ -43,6 +45,15 @@ export class MigrationHealthBot extends ActivityHandler {
           await this.send(turn);
         }
       }
+      await next();
+    });
+
+    this.onEvent(async (ctx, next) => {
+      const turn = await this.turnFor(ctx, '');
+      for (const handler of parts.eventHandlers) {
+        if (await handler.handle(turn)) break;
+      }
+      await this.send(turn);
       await next();
     });
 

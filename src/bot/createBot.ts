@@ -1,6 +1,8 @@
 import { AutoSaveStateMiddleware, ConversationState, type Middleware, type Storage, UserState } from 'botbuilder';
 import { answerHandler } from '../dialogs/answerHandler';
 import { emergencyHandler } from '../emergency/emergencyHandler';
+import { handoffAnswerHooks, handoffEmergencyHooks, handoffHandler } from '../handoff/handoffHandler';
+import { handoffStatusHandler } from '../handoff/handoffStatusHandler';
 import { smallTalkHandler, welcome } from '../dialogs/smallTalkHandler';
 import { InputMiddleware } from '../middleware/inputMiddleware';
 import { LocaleMiddleware } from '../middleware/localeMiddleware';
@@ -30,7 +32,13 @@ export function createBot(services: BotServices, storage: Storage): BotApp {
     i18n: services.i18n,
     channels: { whatsappIds: services.config.WHATSAPP_CHANNEL_IDS, smsIds: services.config.SMS_CHANNEL_IDS },
     welcome: (turn) => welcome(turn, services),
-    handlers: [emergencyHandler(), smallTalkHandler(services), answerHandler(services)],
+    handlers: [
+      emergencyHandler(handoffEmergencyHooks(services)),
+      handoffHandler(services),
+      smallTalkHandler(services),
+      answerHandler(services, handoffAnswerHooks(services)),
+    ],
+    eventHandlers: [handoffStatusHandler(services)],
   });
   const middleware: Middleware[] = [
     new InputMiddleware(services.config.MAX_MESSAGE_CHARS),

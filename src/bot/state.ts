@@ -33,6 +33,10 @@ export interface ConversationData {
   newsletterOffered?: boolean;
   /** The open handoff ticket, if any. */
   ticketId?: string;
+  /** The person was told once that a person will reply. */
+  handoffNoticeGiven?: boolean;
+  /** When danger signs were last seen (a person asked for soon after is urgent). */
+  dangerAt?: string;
   transcript?: TranscriptLine[];
   welcomed?: boolean;
 }

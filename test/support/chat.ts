@@ -8,6 +8,8 @@ import { createI18n } from '../../src/i18n/i18n';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge';
 import { SearchIndex } from '../../src/knowledge/SearchIndex';
 import { createLogger } from '../../src/log';
+import { MemoryTicketStore } from '../../src/handoff/MemoryTicketStore';
+import { MemoryUnansweredStore } from '../../src/handoff/UnansweredStore';
 
 let shared: BotServices | undefined;
 
@@ -22,6 +24,8 @@ export function testServices(env: Record<string, string> = {}): BotServices {
       index: shared?.index ?? SearchIndex.build(kb),
       i18n: shared?.i18n ?? createI18n(config.LOCALES_DIR),
       logger: createLogger('silent'),
+      tickets: new MemoryTicketStore(),
+      unanswered: new MemoryUnansweredStore(),
     };
     if (Object.keys(env).length > 0) return services;
     shared = services;
@@ -49,8 +53,10 @@ export interface ChatOptions {
 export class ChatUser {
   readonly adapter: TestAdapter;
   readonly app: BotApp;
-  /** The bot's replies to the last message sent. */
+  /** The bot's replies to the last message sent (messages only). */
   replies: Partial<Activity>[] = [];
+  /** Everything the bot sent in the last turn, events included. */
+  sent: Partial<Activity>[] = [];
   readonly history: Partial<Activity>[] = [];
 
   constructor(private readonly options: ChatOptions & { services: BotServices; storage: Storage }) {
@@ -85,7 +91,8 @@ export class ChatUser {
   async deliver(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
     this.adapter.activeQueue.splice(0);
     await this.adapter.processActivity(activity);
-    this.replies = this.adapter.activeQueue.splice(0).filter((a) => a.type === 'message');
+    this.sent = this.adapter.activeQueue.splice(0);
+    this.replies = this.sent.filter((a) => a.type === 'message');
     this.history.push(...this.replies);
     return this.replies;
   }
