@@ -1,4 +1,3 @@
-import { MemoryStorage } from 'botbuilder';
 import type { Server } from 'restify';
 import type { BotServices } from './bot/BotServices';
 import { createAdapter } from './bot/createAdapter';
@@ -8,8 +7,8 @@ import { type BotApp, createBot } from './bot/createBot';
 import type { Config } from './config';
 import { InFlight } from './http/InFlight';
 import { registerDirectLine } from './directline/registerDirectLine';
-import { MemoryTicketStore } from './handoff/MemoryTicketStore';
-import { MemoryUnansweredStore } from './handoff/UnansweredStore';
+import { SqlTicketStore } from './handoff/SqlTicketStore';
+import { SqlUnansweredStore } from './handoff/SqlUnansweredStore';
 import { registerMessagesRoute } from './http/messagesRoute';
 import { registerStaffConsole } from './staff/registerStaffConsole';
 import { registerStaffRoutes } from './staff/registerStaffRoutes';
@@ -17,8 +16,13 @@ import { registerWebChatPage } from './web/registerWebChatPage';
 import { createI18n } from './i18n/i18n';
 import { loadKnowledge } from './knowledge/loadKnowledge';
 import { SearchIndex } from './knowledge/SearchIndex';
-import type { Logger } from './log';
+import { errorSummary, type Logger } from './log';
 import { createServer, type Readiness } from './server';
+import { openDatabase } from './storage/openDatabase';
+import { SqlStorage } from './storage/SqlStorage';
+
+/** Idle conversation state is purged at start and then this often. */
+const PURGE_EVERY_MS = 6 * 60 * 60 * 1000;
 
 export interface App {
   server: Server;
@@ -40,8 +44,21 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   const kb = loadKnowledge(config.KNOWLEDGE_DIR);
   const index = SearchIndex.build(kb);
   const i18n = createI18n(config.LOCALES_DIR);
-  const services: BotServices = { config, kb, index, i18n, logger, tickets: new MemoryTicketStore(), unanswered: new MemoryUnansweredStore() };
-  const storage = new MemoryStorage();
+  const { db, engine } = await openDatabase(config);
+  const storage = new SqlStorage(db);
+  const services: BotServices = {
+    config,
+    kb,
+    index,
+    i18n,
+    logger,
+    tickets: new SqlTicketStore(db, engine === 'postgresql'),
+    unanswered: new SqlUnansweredStore(db),
+  };
+  const purge = () =>
+    storage.purgeIdleConversations(config.CONVERSATION_TTL_DAYS).catch((err) => logger.warn({ err: errorSummary(err) }, 'state purge failed'));
+  await purge();
+  const purgeTimer = setInterval(purge, PURGE_EVERY_MS).unref();
   const bot = createBot(services, storage);
 
   const adapter = wireAdapter(createAdapter(config), bot, services);
@@ -49,7 +66,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
 
   const readiness: Readiness = { ready: false };
   const inFlight = new InFlight();
-  const server = createServer(config, readiness);
+  const server = createServer(config, readiness, logger);
   registerMessagesRoute(server, { config, adapter, bot: bot.bot, logger, inFlight });
   registerDirectLine(server, { app: bot, services, proactive, inFlight });
   registerWebChatPage(server);
@@ -67,7 +84,9 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
     async close() {
       readiness.ready = false;
       await inFlight.drained(config.SHUTDOWN_GRACE_MS);
+      clearInterval(purgeTimer);
       server.close();
+      await db.destroy();
     },
   };
 }

@@ -1,6 +1,7 @@
 import restify, { type Server } from 'restify';
 import type { Config } from './config';
 import { useShortErrorBodies } from './http/errorBodies';
+import type { Logger } from './log';
 
 export interface Readiness {
   /** False until the knowledge base is loaded, and again once shutdown begins. */
@@ -12,8 +13,11 @@ export interface Readiness {
  * crash on a bad gzip body), a body size limit, short fixed error bodies, health and readiness.
  * Feature routes are added by `register…Routes(server, deps)` in `src/index.ts`.
  */
-export function createServer(config: Readonly<Config>, readiness: Readiness): Server {
-  const server = restify.createServer({ name: 'migration-health-bot', handleUncaughtExceptions: false });
+export function createServer(config: Readonly<Config>, readiness: Readiness, logger: Logger): Server {
+  // restify logs whole requests (headers, bodies) at warn level in some cases: give it our logger,
+  // at error level only, with requests and values redacted.
+  const restifyLog = logger.child({ component: 'restify' }, { level: 'error', redact: { paths: ['req', 'res', 'value', 'err.body'], remove: true } });
+  const server = restify.createServer({ name: 'migration-health-bot', handleUncaughtExceptions: false, log: restifyLog as never });
   useShortErrorBodies(server);
 
   server.pre((req, res, next) => {

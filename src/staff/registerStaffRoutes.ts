@@ -54,10 +54,13 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     return ticket;
   };
 
-  const failed = (res: Response, err: unknown) => {
-    if (err instanceof NotDeliverableError) return res.send(409, { error: err.reason });
+  const failed = (res: Response, err: unknown): void => {
+    if (err instanceof NotDeliverableError) {
+      res.send(409, { error: err.reason });
+      return;
+    }
     logger.warn({ err: errorSummary(err) }, 'staff message not delivered');
-    return res.send(502, { error: 'The message could not be delivered to the conversation. Try again later.' });
+    res.send(502, { error: 'The message could not be delivered to the conversation. Try again later.' });
   };
 
   server.get('/api/staff/handoffs', async (req, res) => {
@@ -80,7 +83,10 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     if (!guard(req, res)) return;
     const ticket = await found(req, res);
     if (!ticket) return;
-    if (ticket.status === 'closed') return res.send(409, { error: 'This ticket is closed.' });
+    if (ticket.status === 'closed') {
+      res.send(409, { error: 'This ticket is closed.' });
+      return;
+    }
     res.send(200, view((await tickets.setStatus(ticket.id, 'claimed'))!, false));
   });
 
@@ -104,13 +110,23 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
     const ticket = await found(req, res);
     if (!ticket) return;
     const text = typeof req.body?.text === 'string' ? req.body.text.trim() : '';
-    if (!text) return res.send(400, { error: 'Send {"text": "..."} with the message for the person.' });
-    if (text.length > MAX_STAFF_MESSAGE) return res.send(400, { error: `The message is longer than ${MAX_STAFF_MESSAGE} characters.` });
-    if (ticket.status === 'closed') return res.send(409, { error: 'This ticket is closed.' });
+    if (!text) {
+      res.send(400, { error: 'Send {"text": "..."} with the message for the person.' });
+      return;
+    }
+    if (text.length > MAX_STAFF_MESSAGE) {
+      res.send(400, { error: `The message is longer than ${MAX_STAFF_MESSAGE} characters.` });
+      return;
+    }
+    if (ticket.status === 'closed') {
+      res.send(409, { error: 'This ticket is closed.' });
+      return;
+    }
     try {
       await deliver(ticket, { kind: 'staff', title: services.i18n.t(ticket.lang, 'handoff.staffPrefix'), text });
     } catch (err) {
-      return failed(res, err);
+      failed(res, err);
+      return;
     }
     const updated = await tickets.append(ticket.id, { from: 'staff', text, at: new Date().toISOString() });
     if (ticket.status === 'open') await tickets.setStatus(ticket.id, 'claimed');

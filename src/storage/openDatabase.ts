@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Pool } from 'pg';
+import type { Config } from '../config';
+import { migrate } from './migrations';
+import type { Database } from './schema';
+
+export type Engine = 'sqlite' | 'postgresql';
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  engine: Engine;
+}
+
+/**
+ * The one database: PostgreSQL when `DATABASE_URL` is set (several bot instances share it), otherwise
+ * an embedded SQLite file `${DATA_DIR}/bot.sqlite` (`DATA_DIR=:memory:` keeps it in memory, for tests).
+ * Migrations run before it is returned.
+ */
+export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>): Promise<OpenDatabase> {
+  let open: OpenDatabase;
+  if (config.DATABASE_URL) {
+    const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
+    // A dropped connection (database restarted) must not crash the process; queries fail and retry later.
+    pool.on('error', () => undefined);
+    open = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgresql' };
+  } else {
+    let file = ':memory:';
+    if (config.DATA_DIR !== ':memory:') {
+      mkdirSync(config.DATA_DIR, { recursive: true });
+      file = join(config.DATA_DIR, 'bot.sqlite');
+    }
+    const sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('busy_timeout = 5000');
+    open = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite' };
+  }
+  await migrate(open.db);
+  return open;
+}

@@ -1,0 +1,69 @@
+/** Bot Framework state documents (conversation and user state). */
+export interface BotStateTable {
+  key: string;
+  doc: string;
+  etag: string;
+  updated_at: string;
+}
+
+/** Newsletter subscriptions: one row per (lower-cased) e-mail address. */
+export interface SubscriptionTable {
+  id: string;
+  email: string;
+  language: string;
+  channel: string;
+  consent_version: string;
+  status: 'pending' | 'active' | 'unsubscribed';
+  user_key: string;
+  confirm_token_hash: string | null;
+  token_expires_at: string | null;
+  unsubscribe_token_hash: string;
+  created_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
+/** Handoff tickets; reference and transcript are JSON text. */
+export interface TicketTable {
+  id: string;
+  reference: string;
+  channel: string;
+  lang: string;
+  topic: string | null;
+  urgency: 'urgent' | 'normal';
+  status: 'open' | 'claimed' | 'closed';
+  transcript: string;
+  user_key: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Questions the bot could not answer, grouped by normalised text. */
+export interface UnansweredTable {
+  key: string;
+  text: string;
+  lang: string;
+  count: number;
+  last_seen: string;
+}
+
+/** Inbound WhatsApp message ids already processed (each is handled once) and contacts' last message time. */
+export interface WhatsAppMessageTable {
+  message_id: string;
+  received_at: string;
+}
+
+export interface WhatsAppContactTable {
+  wa_key: string;
+  last_inbound_at: string;
+}
+
+/** Every table, for `Kysely<Database>`. Add a table here and a migration in `migrations.ts`. */
+export interface Database {
+  bot_state: BotStateTable;
+  subscriptions: SubscriptionTable;
+  tickets: TicketTable;
+  unanswered: UnansweredTable;
+  whatsapp_messages: WhatsAppMessageTable;
+  whatsapp_contacts: WhatsAppContactTable;
+}
