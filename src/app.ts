@@ -10,6 +10,9 @@ import { registerDirectLine } from './directline/registerDirectLine';
 import { SqlTicketStore } from './handoff/SqlTicketStore';
 import { SqlUnansweredStore } from './handoff/SqlUnansweredStore';
 import { registerMessagesRoute } from './http/messagesRoute';
+import { Mailer } from './mail/Mailer';
+import { registerNewsletterRoutes } from './newsletter/registerNewsletterRoutes';
+import { SubscriptionStore } from './newsletter/SubscriptionStore';
 import { registerStaffConsole } from './staff/registerStaffConsole';
 import { registerStaffRoutes } from './staff/registerStaffRoutes';
 import { registerWebChatPage } from './web/registerWebChatPage';
@@ -54,6 +57,8 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
     logger,
     tickets: new SqlTicketStore(db, engine === 'postgresql'),
     unanswered: new SqlUnansweredStore(db),
+    subscriptions: new SubscriptionStore(db),
+    mailer: config.SMTP_URL ? new Mailer(config.SMTP_URL, config.MAIL_FROM, config.OUTGOING_TIMEOUT_MS) : undefined,
   };
   const purge = () =>
     storage.purgeIdleConversations(config.CONVERSATION_TTL_DAYS).catch((err) => logger.warn({ err: errorSummary(err) }, 'state purge failed'));
@@ -72,6 +77,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   registerWebChatPage(server);
   registerStaffRoutes(server, { services, app: bot, proactive });
   registerStaffConsole(server);
+  registerNewsletterRoutes(server, services, services.subscriptions!);
   readiness.ready = true;
 
   return {
@@ -86,6 +92,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
       await inFlight.drained(config.SHUTDOWN_GRACE_MS);
       clearInterval(purgeTimer);
       server.close();
+      services.mailer?.close();
       await db.destroy();
     },
   };

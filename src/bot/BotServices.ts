@@ -5,6 +5,8 @@ import type { KnowledgeBase } from '../knowledge/types';
 import type { TicketStore } from '../handoff/Ticket';
 import type { UnansweredStore } from '../handoff/UnansweredStore';
 import type { Logger } from '../log';
+import type { Mailer } from '../mail/Mailer';
+import type { SubscriptionStore } from '../newsletter/SubscriptionStore';
 
 /** What handlers and middleware may use; built once in `src/index.ts` (or a test). */
 export interface BotServices {
@@ -15,4 +17,8 @@ export interface BotServices {
   logger: Logger;
   tickets: TicketStore;
   unanswered: UnansweredStore;
+  /** Absent only in tests that do not need the newsletter. */
+  subscriptions?: SubscriptionStore;
+  /** Present when SMTP_URL is set (double opt-in). */
+  mailer?: Mailer;
 }

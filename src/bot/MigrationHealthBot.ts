@@ -59,6 +59,9 @@ export class MigrationHealthBot extends ActivityHandler {
 
     this.onMessage(async (ctx, next) => {
       const turn = await this.turnFor(ctx, ctx.activity.text ?? '');
+      // Channels retry deliveries: the same activity twice must not subscribe or reply twice.
+      if (ctx.activity.id && turn.convo.lastActivityId === ctx.activity.id) return next();
+      turn.convo.lastActivityId = ctx.activity.id;
       this.remember(turn.convo, 'user', turn.text);
       for (const handler of parts.handlers) {
         if (await handler.handle(turn)) break;

@@ -3,6 +3,7 @@ import { answerHandler } from '../dialogs/answerHandler';
 import { emergencyHandler } from '../emergency/emergencyHandler';
 import { handoffAnswerHooks, handoffEmergencyHooks, handoffHandler } from '../handoff/handoffHandler';
 import { handoffStatusHandler } from '../handoff/handoffStatusHandler';
+import { newsletterHandler, offerNewsletterOnce } from '../newsletter/newsletterHandler';
 import { smallTalkHandler, welcome } from '../dialogs/smallTalkHandler';
 import { InputMiddleware } from '../middleware/inputMiddleware';
 import { LocaleMiddleware } from '../middleware/localeMiddleware';
@@ -34,9 +35,10 @@ export function createBot(services: BotServices, storage: Storage): BotApp {
     welcome: (turn) => welcome(turn, services),
     handlers: [
       emergencyHandler(handoffEmergencyHooks(services)),
+      newsletterHandler({ services, conversationState, userState }),
       handoffHandler(services),
       smallTalkHandler(services),
-      answerHandler(services, handoffAnswerHooks(services)),
+      answerHandler(services, { ...handoffAnswerHooks(services), afterAnswer: offerNewsletterOnce(services) }),
     ],
     eventHandlers: [handoffStatusHandler(services)],
   });

@@ -29,6 +29,10 @@ export interface ConversationData {
   lastMenu?: string[];
   /** Questions in a row the bot could not answer. */
   misses?: number;
+  /** Answers given in this conversation. */
+  answers?: number;
+  /** Id of the last activity handled, so a re-delivered activity is not handled twice. */
+  lastActivityId?: string;
   /** The newsletter was offered after an answer (offer it only once). */
   newsletterOffered?: boolean;
   /** The open handoff ticket, if any. */

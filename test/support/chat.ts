@@ -8,6 +8,8 @@ import { createI18n } from '../../src/i18n/i18n';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge';
 import { SearchIndex } from '../../src/knowledge/SearchIndex';
 import { createLogger } from '../../src/log';
+import { SubscriptionStore } from '../../src/newsletter/SubscriptionStore';
+import { openDatabase } from '../../src/storage/openDatabase';
 import { MemoryTicketStore } from '../../src/handoff/MemoryTicketStore';
 import { MemoryUnansweredStore } from '../../src/handoff/UnansweredStore';
 
@@ -126,6 +128,15 @@ export function textOf(activity: Partial<Activity>): string {
   return [activity.text ?? '', ...cards].join('\n');
 }
 
+/**
+ * A chat with the whole bot. Unless the services given have one, each chat gets its own newsletter
+ * store on a fresh in-memory SQLite database.
+ */
 export async function chatWithBot(options: ChatOptions = {}): Promise<ChatUser> {
-  return new ChatUser({ ...options, services: options.services ?? testServices(), storage: options.storage ?? new MemoryStorage() });
+  let services = options.services ?? testServices();
+  if (!services.subscriptions) {
+    const { db } = await openDatabase({ DATA_DIR: ':memory:', DATABASE_URL: undefined });
+    services = { ...services, subscriptions: new SubscriptionStore(db) };
+  }
+  return new ChatUser({ ...options, services, storage: options.storage ?? new MemoryStorage() });
 }
