@@ -16,6 +16,8 @@ import { SubscriptionStore } from './newsletter/SubscriptionStore';
 import { registerStaffConsole } from './staff/registerStaffConsole';
 import { registerStaffRoutes } from './staff/registerStaffRoutes';
 import { registerWebChatPage } from './web/registerWebChatPage';
+import { registerWhatsApp } from './whatsapp/registerWhatsApp';
+import type { WhatsAppConnector } from './whatsapp/WhatsAppConnector';
 import { createI18n } from './i18n/i18n';
 import { loadKnowledge } from './knowledge/loadKnowledge';
 import { SearchIndex } from './knowledge/SearchIndex';
@@ -33,6 +35,8 @@ export interface App {
   inFlight: InFlight;
   services: BotServices;
   bot: BotApp;
+  /** The built-in WhatsApp Cloud API connector, when configured. */
+  whatsapp?: WhatsAppConnector;
   /** Sends to a conversation later (staff replies), on whichever adapter owns its channel. */
   proactive: Proactive;
   /** Stops accepting work, waits for in-flight turns (up to the grace period), closes resources. */
@@ -78,6 +82,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   registerStaffRoutes(server, { services, app: bot, proactive });
   registerStaffConsole(server);
   registerNewsletterRoutes(server, services, services.subscriptions!);
+  const whatsapp = config.whatsappEnabled ? registerWhatsApp(server, { app: bot, services, db, proactive, inFlight }) : undefined;
   readiness.ready = true;
 
   return {
@@ -87,6 +92,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
     services,
     bot,
     proactive,
+    whatsapp,
     async close() {
       readiness.ready = false;
       await inFlight.drained(config.SHUTDOWN_GRACE_MS);

@@ -11,6 +11,16 @@ export class NotDeliverableError extends Error {
 }
 
 /**
+ * The channel did not allow the message itself (WhatsApp outside its 24-hour window) and sent the
+ * approved template inviting the person back instead.
+ */
+export class SentAsTemplateError extends Error {
+  constructor() {
+    super('Outside the 24-hour window: the approved template was sent instead of the message.');
+  }
+}
+
+/**
  * Continues a conversation on whichever adapter owns its channel: the bot's own Direct Line
  * and WhatsApp adapters register themselves by channelId; everything else goes through the
  * Bot Framework (HTTP) adapter.

@@ -1,7 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { BotServices } from '../bot/BotServices';
 import type { BotApp } from '../bot/createBot';
-import { NotDeliverableError, type Proactive } from '../bot/Proactive';
+import { NotDeliverableError, type Proactive, SentAsTemplateError } from '../bot/Proactive';
 import type { ConversationData } from '../bot/state';
 import { channelKindOf } from '../channels/channelKind';
 import { render } from '../channels/render';
@@ -57,6 +57,10 @@ export function registerStaffRoutes(server: Server, deps: StaffDeps): void {
   const failed = (res: Response, err: unknown): void => {
     if (err instanceof NotDeliverableError) {
       res.send(409, { error: err.reason });
+      return;
+    }
+    if (err instanceof SentAsTemplateError) {
+      res.send(202, { delivered: false, templateSent: true, note: err.message });
       return;
     }
     logger.warn({ err: errorSummary(err) }, 'staff message not delivered');
