@@ -11,6 +11,8 @@ import { SqlTicketStore } from './handoff/SqlTicketStore';
 import { SqlUnansweredStore } from './handoff/SqlUnansweredStore';
 import { registerMessagesRoute } from './http/messagesRoute';
 import { Mailer } from './mail/Mailer';
+import { Metrics } from './metrics/Metrics';
+import { registerMetricsRoute } from './metrics/registerMetricsRoute';
 import { registerNewsletterRoutes } from './newsletter/registerNewsletterRoutes';
 import { SubscriptionStore } from './newsletter/SubscriptionStore';
 import { registerStaffConsole } from './staff/registerStaffConsole';
@@ -62,6 +64,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
     tickets: new SqlTicketStore(db, engine === 'postgresql'),
     unanswered: new SqlUnansweredStore(db),
     subscriptions: new SubscriptionStore(db),
+    metrics: new Metrics(),
     mailer: config.SMTP_URL ? new Mailer(config.SMTP_URL, config.MAIL_FROM, config.OUTGOING_TIMEOUT_MS) : undefined,
   };
   const purge = () =>
@@ -82,6 +85,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   registerStaffRoutes(server, { services, app: bot, proactive });
   registerStaffConsole(server);
   registerNewsletterRoutes(server, services, services.subscriptions!);
+  registerMetricsRoute(server, config, services.metrics!);
   const whatsapp = config.whatsappEnabled ? registerWhatsApp(server, { app: bot, services, db, proactive, inFlight }) : undefined;
   readiness.ready = true;
 

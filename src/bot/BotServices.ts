@@ -6,6 +6,7 @@ import type { TicketStore } from '../handoff/Ticket';
 import type { UnansweredStore } from '../handoff/UnansweredStore';
 import type { Logger } from '../log';
 import type { Mailer } from '../mail/Mailer';
+import type { Metrics } from '../metrics/Metrics';
 import type { SubscriptionStore } from '../newsletter/SubscriptionStore';
 
 /** What handlers and middleware may use; built once in `src/index.ts` (or a test). */
@@ -19,6 +20,8 @@ export interface BotServices {
   unanswered: UnansweredStore;
   /** Absent only in tests that do not need the newsletter. */
   subscriptions?: SubscriptionStore;
+  /** Prometheus metrics (always collected; served at /metrics only when enabled). */
+  metrics?: Metrics;
   /** Present when SMTP_URL is set (double opt-in). */
   mailer?: Mailer;
 }

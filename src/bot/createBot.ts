@@ -8,6 +8,8 @@ import { smallTalkHandler, welcome } from '../dialogs/smallTalkHandler';
 import { InputMiddleware } from '../middleware/inputMiddleware';
 import { LocaleMiddleware } from '../middleware/localeMiddleware';
 import { MenuChoiceMiddleware } from '../middleware/menuChoiceMiddleware';
+import { MetricsMiddleware } from '../middleware/metricsMiddleware';
+import { OutgoingTimeoutMiddleware } from '../middleware/outgoingTimeoutMiddleware';
 import { RateLimitMiddleware } from '../middleware/rateLimitMiddleware';
 import type { BotServices } from './BotServices';
 import { MigrationHealthBot } from './MigrationHealthBot';
@@ -22,7 +24,7 @@ export interface BotApp {
 
 /**
  * Assembles the bot: state on the given storage, the middleware chain and the handler order.
- * The message path reads top to bottom here: clean input → flood limit → save state → menu numbers → language → handlers.
+ * The message path reads top to bottom here: send timeout → clean input → flood limit → save state → menu numbers → language → handlers.
  */
 export function createBot(services: BotServices, storage: Storage): BotApp {
   const conversationState = new ConversationState(storage);
@@ -38,11 +40,17 @@ export function createBot(services: BotServices, storage: Storage): BotApp {
       newsletterHandler({ services, conversationState, userState }),
       handoffHandler(services),
       smallTalkHandler(services),
-      answerHandler(services, { ...handoffAnswerHooks(services), afterAnswer: offerNewsletterOnce(services) }),
+      answerHandler(services, {
+        ...handoffAnswerHooks(services),
+        afterAnswer: offerNewsletterOnce(services),
+        onOutcome: (turn, outcome) => services.metrics?.answers.inc({ outcome: outcome.kind, band: outcome.band, lang: turn.lang }),
+      }),
     ],
     eventHandlers: [handoffStatusHandler(services)],
   });
   const middleware: Middleware[] = [
+    ...(services.metrics ? [new MetricsMiddleware(services.metrics)] : []),
+    new OutgoingTimeoutMiddleware(services.config.OUTGOING_TIMEOUT_MS),
     new InputMiddleware(services.config.MAX_MESSAGE_CHARS),
     new RateLimitMiddleware(services.config.RATE_LIMIT_MESSAGES, services.config.RATE_LIMIT_WINDOW_SECONDS, services.i18n, services.logger),
     new AutoSaveStateMiddleware(conversationState, userState),

@@ -1,6 +1,6 @@
 import type { Turn, TurnHandler } from '../bot/Turn';
 import { answerQuestion } from '../knowledge/answerQuestion';
-import type { KnowledgeBase, KnowledgeEntry } from '../knowledge/types';
+import type { AnswerOutcome, KnowledgeBase, KnowledgeEntry } from '../knowledge/types';
 import type { BotServices } from '../bot/BotServices';
 import type { Choice, Reply } from '../reply';
 import { matchesIntent } from '../i18n/matchIntent';
@@ -13,6 +13,8 @@ export interface AnswerHooks {
   afterAnswer?(turn: Turn, entry: KnowledgeEntry): Promise<void> | void;
   /** Called when the bot could not answer (e.g. to record the question for editors). */
   onUnanswered?(turn: Turn): Promise<void> | void;
+  /** Called with every outcome (e.g. for metrics by confidence band and language). */
+  onOutcome?(turn: Turn, outcome: AnswerOutcome): void;
   /** Extra choices offered after a miss (e.g. "talk to a person" after two misses in a row). */
   choicesAfterMiss?(turn: Turn): Choice[];
 }
@@ -29,6 +31,7 @@ export function answerHandler(services: BotServices, hooks: AnswerHooks = {}): T
         return true;
       }
       const outcome = answerQuestion(turn.text, turn.lang, kb, index);
+      hooks.onOutcome?.(turn, outcome);
       switch (outcome.kind) {
         case 'answer':
           turn.convo.misses = 0;

@@ -4,6 +4,8 @@ import { detectDanger } from './detectDanger';
 import type { DangerKind } from './dangerPhrases';
 
 export interface EmergencyHooks {
+  /** Counts danger signs by kind (metrics). */
+  count?(kind: DangerKind): void;
   /** Called when danger signs are seen (e.g. to open an urgent ticket); returns choices to offer. */
   onDanger?(turn: Turn, kind: DangerKind): Promise<Choice[]> | Choice[];
 }
@@ -18,6 +20,7 @@ export function emergencyHandler(hooks: EmergencyHooks = {}): TurnHandler {
     async handle(turn) {
       const kind = detectDanger(turn.text);
       if (!kind) return false;
+      hooks.count?.(kind);
       const choices = (await hooks.onDanger?.(turn, kind)) ?? [];
       turn.say({
         kind: 'emergency',

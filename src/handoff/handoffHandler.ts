@@ -63,6 +63,7 @@ export function personChoice(turn: Turn, urgent = false): Choice {
 /** Emergency hook: remember the danger, flag an open ticket urgent, or offer a person. */
 export function handoffEmergencyHooks(services: BotServices): EmergencyHooks {
   return {
+    count: (kind) => services.metrics?.emergencies.inc({ kind }),
     async onDanger(turn) {
       turn.convo.dangerAt = now();
       const openId = turn.convo.ticketId;
@@ -79,7 +80,10 @@ export function handoffEmergencyHooks(services: BotServices): EmergencyHooks {
 /** Answer hooks: record what the bot could not answer; after two misses in a row, offer a person. */
 export function handoffAnswerHooks(services: BotServices): AnswerHooks {
   return {
-    onUnanswered: (turn) => services.unanswered.record(turn.text, turn.lang),
+    onUnanswered: (turn) => {
+      services.metrics?.fallbacks.inc({ lang: turn.lang });
+      return services.unanswered.record(turn.text, turn.lang);
+    },
     choicesAfterMiss: (turn) => ((turn.convo.misses ?? 0) >= MISSES_BEFORE_OFFER ? [personChoice(turn)] : []),
   };
 }

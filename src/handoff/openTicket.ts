@@ -33,6 +33,7 @@ export async function openTicket(turn: Turn, services: BotServices, urgency: Urg
   });
   turn.convo.ticketId = ticket.id;
   turn.convo.handoffNoticeGiven = false;
+  services.metrics?.handoffs.inc({ urgency });
   services.logger.info({ ticket: ticket.id, urgency, channel: ticket.channel, lang: ticket.lang }, 'handoff ticket opened');
 
   const transcript = lines.map(

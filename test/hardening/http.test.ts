@@ -116,3 +116,27 @@ describe('replies stay on allowed hosts without credentials', () => {
     }
   });
 });
+
+describe('a hung channel connector', () => {
+  it('cannot hold a turn: the send times out, the request is answered, and the bot keeps working', async () => {
+    const { createServer } = await import('node:http');
+    const hung = createServer(() => undefined); // accepts the reply POST and never answers
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const hungUrl = `http://127.0.0.1:${(hung.address() as AddressInfo).port}`;
+    const server = await startApp({ OUTGOING_TIMEOUT_MS: '300' });
+    try {
+      const res = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity({ deliveryMode: undefined, serviceUrl: hungUrl })),
+      });
+      assert.ok([200, 500].includes(res.status), `the request was answered (${res.status})`);
+      const ok = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity()) });
+      assert.match(JSON.stringify(await ok.json()), /740 million/);
+    } finally {
+      hung.closeAllConnections();
+      hung.close();
+      await server.stop();
+    }
+  });
+});

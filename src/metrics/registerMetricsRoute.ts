@@ -1,0 +1,15 @@
+import type { Server } from 'restify';
+import type { Config } from '../config';
+import { staffAllowed } from '../staff/requireStaffToken';
+import type { Metrics } from './Metrics';
+
+/** `GET /metrics` in Prometheus format: only with `METRICS_ENABLED`, and behind the staff token. */
+export function registerMetricsRoute(server: Server, config: Readonly<Config>, metrics: Metrics): void {
+  if (!config.METRICS_ENABLED) return;
+  server.get('/metrics', async (req, res) => {
+    if (!staffAllowed(config.STAFF_API_TOKEN, req, res)) return;
+    const body = await metrics.registry.metrics();
+    res.writeHead(200, { 'Content-Type': metrics.registry.contentType, 'Content-Length': Buffer.byteLength(body) });
+    res.end(body);
+  });
+}

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { startApp } from '../support/httpApp';
+
+describe('metrics', () => {
+  it('are off by default', async () => {
+    const server = await startApp({ STAFF_API_TOKEN: 'tok' });
+    try {
+      assert.equal((await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer tok' } })).status, 404);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('when enabled, need the staff token and count turns, answers by band and language, fallbacks, handoffs and latency', async () => {
+    const server = await startApp({ STAFF_API_TOKEN: 'tok', METRICS_ENABLED: 'true' });
+    try {
+      const say = (text: string, conversation: string) =>
+        fetch(`${server.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ type: 'message', deliveryMode: 'expectReplies', channelId: 'emulator', serviceUrl: 'http://localhost', conversation: { id: conversation }, from: { id: conversation }, recipient: { id: 'bot' }, text }),
+        });
+      await say('¿cuántos migrantes internos hay?', 'm1');
+      await say('tell me a joke', 'm2');
+      await say('talk to a person', 'm3');
+      assert.equal((await fetch(`${server.url}/metrics`)).status, 401);
+      const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer tok' } })).text();
+      assert.match(text, /bot_turns_total\{channel="emulator",type="message"\} 3/);
+      assert.match(text, /bot_answers_total\{outcome="answer",band="high",lang="es"\} 1/);
+      assert.match(text, /bot_fallbacks_total\{lang="en"\} 1/);
+      assert.match(text, /bot_handoffs_total\{urgency="normal"\} 1/);
+      assert.match(text, /bot_turn_duration_seconds_count 3/);
+      assert.doesNotMatch(text, /joke|migrantes/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
