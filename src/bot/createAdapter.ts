@@ -10,6 +10,8 @@ import type { Lang } from '../knowledge/types';
 import { errorSummary, hashId, type Logger } from '../log';
 import { HttpAdapter } from './HttpAdapter';
 import { TURN_LANG } from './turnKeys';
+import { detectLanguage } from '../i18n/detectLanguage';
+import { langFromLocale } from '../i18n/languageNames';
 
 /**
  * The Bot Framework adapter. With `MicrosoftAppId` set, every request must carry a valid Bot
@@ -28,6 +30,12 @@ export function createAdapter(config: Readonly<Config>): HttpAdapter {
   return new HttpAdapter(new ConfigurationBotFrameworkAuthentication(options));
 }
 
+/** When the turn failed before the language was negotiated (state unreadable): the message's own language. */
+function languageWithoutState(ctx: TurnContext): Lang {
+  const detected = detectLanguage(ctx.activity.text ?? '');
+  return (detected?.confident ? detected.lang : undefined) ?? langFromLocale(ctx.activity.locale) ?? 'en';
+}
+
 /**
  * What happens when a turn throws: one structured log line (no message text), the conversation's
  * state is dropped so the next message starts clean, and the person gets a localised apology.
@@ -44,7 +52,7 @@ export function turnErrorHandler(deps: { conversationState: ConversationState; i
       deps.logger.warn({ err: errorSummary(cleanupError) }, 'could not clear conversation state after a failed turn');
     }
     if (ctx.activity.type !== 'message') return;
-    const lang: Lang = ctx.turnState.get(TURN_LANG) ?? 'en';
+    const lang: Lang = ctx.turnState.get(TURN_LANG) ?? languageWithoutState(ctx);
     try {
       await ctx.sendActivity({ type: 'message', text: deps.i18n.t(lang, 'errors.apology'), locale: lang });
     } catch (sendError) {
