@@ -32,11 +32,29 @@ export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_D
       mkdirSync(config.DATA_DIR, { recursive: true });
       file = join(config.DATA_DIR, 'bot.sqlite');
     }
-    const sqlite = new SQLite(file);
+    const sqlite = cachePreparedStatements(new SQLite(file));
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('busy_timeout = 5000');
     open = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite' };
   }
   await migrate(open.db);
   return open;
+}
+
+/** Most queries repeat; preparing each only once saves a few per cent of every turn. */
+const MAX_CACHED_STATEMENTS = 500;
+
+function cachePreparedStatements(sqlite: SQLite.Database): SQLite.Database {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, SQLite.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (!statement) {
+      statement = prepare(source);
+      if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
+  return sqlite;
 }
