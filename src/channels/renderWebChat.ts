@@ -5,9 +5,13 @@ import { splitText } from './splitText';
 export const WEBCHAT_MAX_TEXT = 10_000;
 export const WEBCHAT_MAX_SUGGESTED_ACTIONS = 10;
 
-/** Markdown characters in our own text are escaped so nothing can turn into a link, image or HTML. */
+/**
+ * Markdown characters are escaped so nothing in a text can turn into a link, image, emphasis or HTML.
+ * Parentheses need no escape once brackets are escaped (a link needs `](`), which keeps text readable
+ * in clients that show Markdown as it is.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1').replace(/^(\s*)-/gm, '$1\\-');
+  return text.replace(/([\\`*_[\]#|<>~])/g, '\\$1').replace(/^(\s*)([-+])/gm, '$1\\$2');
 }
 
 /** Web chat, Direct Line and the Emulator: Markdown, source as a link, suggested actions. */
