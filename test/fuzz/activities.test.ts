@@ -1,17 +1,6 @@
 import assert from 'node:assert/strict';
+import { random as prng } from '../../bench/syntheticKnowledge';
 import { startApp } from '../support/httpApp';
-
-/** Small seeded PRNG (mulberry32) so a failing run can be replayed with the same seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
 const COUNT = 5000;
