@@ -5,12 +5,12 @@ import { handoffAnswerHooks, handoffEmergencyHooks, handoffHandler } from '../ha
 import { handoffStatusHandler } from '../handoff/handoffStatusHandler';
 import { newsletterHandler, offerNewsletterOnce } from '../newsletter/newsletterHandler';
 import { smallTalkHandler, welcome } from '../dialogs/smallTalkHandler';
-import { InputMiddleware } from '../middleware/inputMiddleware';
-import { LocaleMiddleware } from '../middleware/localeMiddleware';
-import { MenuChoiceMiddleware } from '../middleware/menuChoiceMiddleware';
-import { MetricsMiddleware } from '../middleware/metricsMiddleware';
-import { OutgoingTimeoutMiddleware } from '../middleware/outgoingTimeoutMiddleware';
-import { RateLimitMiddleware } from '../middleware/rateLimitMiddleware';
+import { InputMiddleware } from './middleware/inputMiddleware';
+import { LocaleMiddleware } from './middleware/localeMiddleware';
+import { MenuChoiceMiddleware } from './middleware/menuChoiceMiddleware';
+import { MetricsMiddleware } from './middleware/metricsMiddleware';
+import { OutgoingTimeoutMiddleware } from './middleware/outgoingTimeoutMiddleware';
+import { RateLimitMiddleware } from './middleware/rateLimitMiddleware';
 import type { BotServices } from './BotServices';
 import { MigrationHealthBot } from './MigrationHealthBot';
 

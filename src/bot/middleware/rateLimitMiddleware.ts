@@ -1,9 +1,9 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { detectLanguage } from '../i18n/detectLanguage';
-import type { I18n } from '../i18n/i18n';
-import { langFromLocale } from '../i18n/languageNames';
-import { hashId, type Logger } from '../log';
+import { detectLanguage } from '../../i18n/detectLanguage';
+import type { I18n } from '../../i18n/i18n';
+import { langFromLocale } from '../../i18n/languageNames';
+import { hashId, type Logger } from '../../log';
 
 /**
  * A per-conversation flood limit. Past it the person gets one polite notice; further messages are

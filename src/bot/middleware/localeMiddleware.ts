@@ -1,9 +1,9 @@
 import { ActivityTypes, type Middleware, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import type { UserProfile } from '../bot/state';
-import { TURN_LANG, TURN_LANG_CHANGED } from '../bot/turnKeys';
-import { detectLanguage } from '../i18n/detectLanguage';
-import { langFromLocale, languageNamedBy } from '../i18n/languageNames';
-import type { Lang } from '../knowledge/types';
+import type { UserProfile } from '../state';
+import { TURN_LANG, TURN_LANG_CHANGED } from '../turnKeys';
+import { detectLanguage } from '../../i18n/detectLanguage';
+import { langFromLocale, languageNamedBy } from '../../i18n/languageNames';
+import type { Lang } from '../../knowledge/types';
 
 /**
  * Negotiates the reply language, in this order:

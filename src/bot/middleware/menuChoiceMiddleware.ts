@@ -1,6 +1,6 @@
 import { ActivityTypes, type Middleware, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import type { ConversationData } from '../bot/state';
-import { parseMenuNumber } from '../i18n/parseMenuNumber';
+import type { ConversationData } from '../state';
+import { parseMenuNumber } from '../../i18n/parseMenuNumber';
 
 /**
  * On every channel, a menu can be answered with its number ("2", "2️⃣", "two", "deux", "dos"):

@@ -1,6 +1,6 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import { TURN_TRUNCATED } from '../bot/turnKeys';
-import { stripInvisible } from '../text/foldText';
+import { TURN_TRUNCATED } from '../turnKeys';
+import { stripInvisible } from '../../text/foldText';
 
 /**
  * Cleans incoming text before anything reads it: invisible, bidi and control characters go

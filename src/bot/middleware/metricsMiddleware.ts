@@ -1,5 +1,5 @@
 import type { Middleware, TurnContext } from 'botbuilder';
-import type { Metrics } from '../metrics/Metrics';
+import type { Metrics } from '../../metrics/Metrics';
 
 /** Counts turns and failures and times each turn (the metric labels hold no personal data). */
 export class MetricsMiddleware implements Middleware {
