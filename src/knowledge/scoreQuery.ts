@@ -31,7 +31,7 @@ export const HIGH = 0.33;
 export const MEDIUM = 0.32;
 export const LOW = 0.2;
 /** A winner must lead the runner-up by this much to be answered without asking. */
-export const MARGIN = 0.08;
+export const MARGIN = 0.05;
 const MAX_CANDIDATES = 5;
 
 /** Query words matched by another phrasing of the same entry count this much. */
