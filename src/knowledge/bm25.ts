@@ -27,7 +27,15 @@ export class TermIndex {
   private entries: Int32Array = new Int32Array(0);
 
   // While building: each phrasing's entry and distinct terms, flat; postings are made in `finish`.
-  private building: { phrasingEntry: number[]; phrasingTerms: number[]; phrasingTermStart: number[]; firstSurface: string[] } | null = {
+  private building: {
+    phrasingEntry: number[];
+    phrasingTerms: number[];
+    phrasingTermStart: number[];
+    firstSurface: string[];
+    /** Per term, the last phrasing that listed it: de-duplicates a phrasing's terms in O(1) (answers are long). */
+    lastPhrasing: number[];
+  } | null = {
+    lastPhrasing: [],
     firstSurface: [],
     phrasingEntry: [],
     phrasingTerms: [],
@@ -44,7 +52,7 @@ export class TermIndex {
   /** Adds one phrasing of entry `entry` (words in any order, duplicates allowed). */
   addPhrasing(entry: number, words: ReadonlyArray<{ surface: string; stem: string }>): void {
     const b = this.builder();
-    const first = b.phrasingTerms.length;
+    const phrasing = b.phrasingEntry.length;
     for (let i = 0; i < words.length; i++) {
       const { surface, stem } = words[i]!;
       let t = this.terms.get(stem);
@@ -55,7 +63,10 @@ export class TermIndex {
       } else if (b.firstSurface[t] !== surface) {
         this.surfaces.add(surface);
       }
-      if (!includesFrom(b.phrasingTerms, t, first)) b.phrasingTerms.push(t);
+      if (b.lastPhrasing[t] !== phrasing) {
+        b.lastPhrasing[t] = phrasing;
+        b.phrasingTerms.push(t);
+      }
     }
     b.phrasingEntry.push(entry);
     b.phrasingTermStart.push(b.phrasingTerms.length);
@@ -130,11 +141,6 @@ export class TermIndex {
     if (!this.building) throw new Error('TermIndex is finished');
     return this.building;
   }
-}
-
-function includesFrom(list: readonly number[], value: number, from: number): boolean {
-  for (let i = from; i < list.length; i++) if (list[i] === value) return true;
-  return false;
 }
 
 /** Start offsets of consecutive rows of the given lengths (one more than there are rows). */
