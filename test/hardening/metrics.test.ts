@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { startApp } from '../support/httpApp';
+import { sayTo, startApp } from '../support/httpApp';
 
 describe('metrics', () => {
   it('are off by default', async () => {
@@ -14,12 +14,7 @@ describe('metrics', () => {
   it('when enabled, need the staff token and count turns, answers by band and language, fallbacks, handoffs and latency', async () => {
     const server = await startApp({ STAFF_API_TOKEN: 'tok', METRICS_ENABLED: 'true' });
     try {
-      const say = (text: string, conversation: string) =>
-        fetch(`${server.url}/api/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ type: 'message', deliveryMode: 'expectReplies', channelId: 'emulator', serviceUrl: 'http://localhost', conversation: { id: conversation }, from: { id: conversation }, recipient: { id: 'bot' }, text }),
-        });
+      const say = (text: string, conversation: string) => sayTo(server.url, text, { conversation });
       await say('¿cuántos migrantes internos hay?', 'm1');
       await say('tell me a joke', 'm2');
       await say('talk to a person', 'm3');

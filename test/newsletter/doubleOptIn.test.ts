@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { startApp } from '../support/httpApp';
+import { sayTo, startApp } from '../support/httpApp';
 
 /** A real SMTP server on loopback that keeps every message it receives. */
 async function localSmtp(): Promise<{ url: string; mails: string[]; close: () => void }> {
@@ -38,12 +38,7 @@ describe('double opt-in by e-mail', function () {
     smtp.close();
   });
 
-  const say = (text: string, conversation = 'optin') =>
-    fetch(`${server.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', deliveryMode: 'expectReplies', channelId: 'emulator', serviceUrl: 'http://localhost', locale: 'es-ES', conversation: { id: conversation }, from: { id: conversation }, recipient: { id: 'bot' }, text }),
-    }).then((r) => r.json());
+  const say = (text: string, conversation = 'optin') => sayTo(server.url, text, { conversation, locale: 'es-ES' }).then((r) => r.json());
   const subscriptions = () => fetch(`${server.url}/api/staff/subscriptions`, { headers: { authorization: 'Bearer tok' } }).then((r) => r.json());
 
   it('mails a confirmation link in the subscriber\'s language; the link confirms once, and a reused or forged link does nothing', async () => {
@@ -98,12 +93,7 @@ describe('the subscriptions export', () => {
   it('needs the staff token, and gives JSON or CSV safe for spreadsheets', async () => {
     const server = await startApp({ STAFF_API_TOKEN: 'tok' });
     try {
-      const say = (text: string) =>
-        fetch(`${server.url}/api/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ type: 'message', deliveryMode: 'expectReplies', channelId: 'emulator', serviceUrl: 'http://localhost', conversation: { id: 'csv' }, from: { id: 'csv' }, recipient: { id: 'bot' }, text }),
-        });
+      const say = (text: string) => sayTo(server.url, text, { conversation: 'csv' });
       for (const text of ['subscribe', '=cmd@example.org', 'yes']) await say(text);
       assert.equal((await fetch(`${server.url}/api/staff/subscriptions`)).status, 401);
       assert.equal((await fetch(`${server.url}/api/staff/subscriptions`, { headers: { authorization: 'Bearer tik' } })).status, 401);
@@ -122,12 +112,7 @@ describe('a restart with subscriptions', () => {
   it('still lists the subscription, with its language', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bot-sub-'));
     try {
-      const say = (server: Awaited<ReturnType<typeof startApp>>, text: string) =>
-        fetch(`${server.url}/api/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ type: 'message', deliveryMode: 'expectReplies', channelId: 'emulator', serviceUrl: 'http://localhost', conversation: { id: 'rs' }, from: { id: 'rs' }, recipient: { id: 'bot' }, text }),
-        });
+      const say = (server: Awaited<ReturnType<typeof startApp>>, text: string) => sayTo(server.url, text, { conversation: 'rs' });
       const first = await startApp({ DATA_DIR: dir, STAFF_API_TOKEN: 'tok' });
       for (const text of ['español', 'boletín', 'luis@example.org', 'sí']) await say(first, text);
       await first.stop();

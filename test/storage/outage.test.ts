@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket, connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { freshPostgresSchema, requirePostgres, TEST_DATABASE_URL } from '../support/databases';
-import { startApp } from '../support/httpApp';
+import { sayTo, startApp } from '../support/httpApp';
 
 /** A TCP proxy in front of PostgreSQL that the test can cut and restore, like a database restart. */
 async function cuttableProxy(target: URL): Promise<{ port: number; cut: () => Promise<void>; restore: () => Promise<void> }> {
@@ -49,11 +49,7 @@ describe('PostgreSQL briefly unreachable', function () {
     viaProxy.port = String(proxy.port);
     const server = await startApp({ DATABASE_URL: viaProxy.toString(), STAFF_API_TOKEN: 'tok' });
     const say = (text: string, conversation = 'outage') =>
-      fetch(`${server.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', deliveryMode: 'expectReplies', channelId: 'emulator', serviceUrl: 'http://localhost', conversation: { id: conversation }, from: { id: 'p' }, recipient: { id: 'bot' }, text }),
-      }).then(async (r) => ({ status: r.status, body: JSON.stringify(await r.json()) }));
+      sayTo(server.url, text, { conversation, from: 'p' }).then(async (r) => ({ status: r.status, body: JSON.stringify(await r.json()) }));
     try {
       assert.match((await say('español')).body, /español/);
       await proxy.cut();

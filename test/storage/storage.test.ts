@@ -7,7 +7,7 @@ import { SqlUnansweredStore } from '../../src/handoff/SqlUnansweredStore';
 import { type OpenDatabase, openDatabase } from '../../src/storage/openDatabase';
 import { ETagConflictError, SqlStorage } from '../../src/storage/SqlStorage';
 import { freshPostgresSchema, requirePostgres } from '../support/databases';
-import { startApp } from '../support/httpApp';
+import { sayTo, startApp } from '../support/httpApp';
 
 type Engine = { name: string; open: () => Promise<{ database: OpenDatabase; done: () => Promise<void>; url?: string }> };
 
@@ -90,12 +90,7 @@ describe('several bot instances on one PostgreSQL', function () {
     const a = await startApp({ DATABASE_URL: schema.url, STAFF_API_TOKEN: 'tok' });
     const b = await startApp({ DATABASE_URL: schema.url, STAFF_API_TOKEN: 'tok' });
     try {
-      const say = (server: typeof a, text: string) =>
-        fetch(`${server.url}/api/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ type: 'message', deliveryMode: 'expectReplies', channelId: 'emulator', serviceUrl: 'http://localhost', conversation: { id: 'shared' }, from: { id: 'ana' }, recipient: { id: 'bot' }, text }),
-        }).then((r) => r.json());
+      const say = (server: typeof a, text: string) => sayTo(server.url, text, { conversation: 'shared', from: 'ana' }).then((r) => r.json());
       await say(a, 'español');
       const reply = await say(b, 'hello');
       assert.deepEqual([...new Set(reply.activities.map((x: { locale: string }) => x.locale))], ['es'], 'instance B uses the language chosen on A');
@@ -114,12 +109,7 @@ describe('a restart', () => {
   it('keeps tickets and preferences in the SQLite file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bot-data-'));
     try {
-      const say = (server: Awaited<ReturnType<typeof startApp>>, text: string) =>
-        fetch(`${server.url}/api/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ type: 'message', deliveryMode: 'expectReplies', channelId: 'emulator', serviceUrl: 'http://localhost', conversation: { id: 'r' }, from: { id: 'ana' }, recipient: { id: 'bot' }, text }),
-        }).then((r) => r.json());
+      const say = (server: Awaited<ReturnType<typeof startApp>>, text: string) => sayTo(server.url, text, { conversation: 'r', from: 'ana' }).then((r) => r.json());
       const first = await startApp({ DATA_DIR: dir, STAFF_API_TOKEN: 'tok' });
       await say(first, 'français');
       await say(first, 'parler à quelqu\'un');
