@@ -1,8 +1,8 @@
 /**
  * `npm run eval`: answer quality on the hand-written set in test/eval/{en,fr,es}.yaml.
  *   top-1        the bot answers (no "did you mean") with the expected entry
- *   reply lang   the language a fresh conversation would reply in (a confident detection on
- *                3+ words, else the English fallback) is the set's language; in- and out-of-scope
+ *   reply lang   the language a fresh conversation (no platform locale) would reply in, negotiated as the
+ *                bot does (`negotiateLanguage`), is the set's language; in- and out-of-scope
  *   refusals     out-of-scope questions get "I don't know" (never an answer or a "did you mean")
  * Prints a table and the misses; exits 1 when any figure is under 90%.
  * Options: --knowledge <dir> (default knowledge), --eval <dir> (default test/eval), --quiet.
@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { detectLanguage } from '../src/i18n/detectLanguage';
+import { negotiateLanguage } from '../src/i18n/negotiateLanguage';
 import { answerQuestion } from '../src/knowledge/answerQuestion';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge';
 import { foldText } from '../src/knowledge/normalise';
@@ -37,10 +37,9 @@ export interface LanguageScore {
   misses: string[];
 }
 
-/** The reply language of a fresh conversation: a confident detection on 3+ words, else English. */
+/** The reply language of a fresh conversation with no platform locale, negotiated as the bot does. */
 export function replyLanguage(text: string): Lang {
-  const detected = detectLanguage(text);
-  return detected?.confident ? detected.lang : 'en';
+  return negotiateLanguage({ text }).lang;
 }
 
 function describe(outcome: AnswerOutcome): string {
