@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from './schema';
+
+/** Markers compiled into the prepared queries, replaced by the real values at each call. */
+const SLOT = { key: '\u0000key', doc: '\u0000doc', etag: '\u0000etag', updated_at: '\u0000updated_at' } as const;
+
+function fill(query: CompiledQuery, values: Record<string, string>): CompiledQuery {
+  return CompiledQuery.raw(query.sql, query.parameters.map((p) => (typeof p === 'string' && p in values ? values[p] : p)));
+}
 
 /** Thrown when a write names an eTag that is no longer current (someone else wrote first). */
 export class ETagConflictError extends Error {
@@ -16,11 +23,26 @@ export class ETagConflictError extends Error {
  * `*` or no eTag is last-writer-wins, as Bot Framework state expects. Nothing is cached.
  */
 export class SqlStorage implements Storage {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** The two queries of every turn, built once: Kysely's query builder costs more than the query itself. */
+  private readonly readOne: CompiledQuery;
+  private readonly upsert: CompiledQuery;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.readOne = db.selectFrom('bot_state').select(['key', 'doc', 'etag']).where('key', '=', SLOT.key).compile();
+    const values = { key: SLOT.key, doc: SLOT.doc, etag: SLOT.etag, updated_at: SLOT.updated_at };
+    this.upsert = db
+      .insertInto('bot_state')
+      .values(values)
+      .onConflict((oc) => oc.column('key').doUpdateSet({ doc: SLOT.doc, etag: SLOT.etag, updated_at: SLOT.updated_at }))
+      .compile();
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    const rows = await this.db.selectFrom('bot_state').select(['key', 'doc', 'etag']).where('key', 'in', keys).execute();
+    const rows =
+      keys.length === 1
+        ? (await this.db.executeQuery<{ key: string; doc: string; etag: string }>(fill(this.readOne, { [SLOT.key]: keys[0] }))).rows
+        : await this.db.selectFrom('bot_state').select(['key', 'doc', 'etag']).where('key', 'in', keys).execute();
     const items: StoreItems = {};
     for (const row of rows) items[row.key] = { ...JSON.parse(row.doc), eTag: row.etag };
     return items;
@@ -41,11 +63,7 @@ export class SqlStorage implements Storage {
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) === 0) throw new ETagConflictError(key);
       } else {
-        await this.db
-          .insertInto('bot_state')
-          .values({ key, doc: json, etag, updated_at: now })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ doc: json, etag, updated_at: now }))
-          .execute();
+        await this.db.executeQuery(fill(this.upsert, { [SLOT.key]: key, [SLOT.doc]: json, [SLOT.etag]: etag, [SLOT.updated_at]: now }));
       }
     }
   }
