@@ -14,8 +14,16 @@ const PHRASES: Phrase[] = LANGUAGES.flatMap((lang) =>
     list.map((p) => ({ kind, words: p.split(' ') })),
   ),
 );
-/** Every distinct word of every phrase, so each message token is compared with each word once. */
+/**
+ * Every distinct phrase word, indexed by its first and by its second letter: a token can only match a
+ * word that shares one of them (one typo changes at most one of the two), so few words are compared.
+ */
 const PHRASE_WORDS = [...new Set(PHRASES.flatMap((p) => p.words))];
+const BY_LETTER = new Map<string, string[]>();
+for (const word of PHRASE_WORDS) {
+  for (const key of [`0${word[0]}`, `1${word[1]}`]) BY_LETTER.set(key, [...(BY_LETTER.get(key) ?? []), word]);
+}
+const candidates = (token: string) => new Set([...(BY_LETTER.get(`0${token[0]}`) ?? []), ...(BY_LETTER.get(`1${token[1]}`) ?? [])]);
 const INFORMATIONAL = LANGUAGES.flatMap((l) => INFORMATIONAL_CUES[l]).map((c) => ` ${c} `);
 const PERSONAL = new Set(LANGUAGES.flatMap((l) => PERSONAL_CUES[l]));
 
@@ -29,7 +37,7 @@ export function detectDanger(text: string): DangerKind | undefined {
   if (!folded) return undefined;
   const tokens = folded.split(' ');
   // Which phrase words each token matches (exactly, by prefix or with one typo), computed once.
-  const matches = tokens.map((token) => new Set(PHRASE_WORDS.filter((word) => wordMatches(token, word))));
+  const matches = tokens.map((token) => new Set([...candidates(token)].filter((word) => wordMatches(token, word))));
   const hit = PHRASES.find((p) => containsPhrase(matches, p.words));
   if (!hit) return undefined;
   const informational = INFORMATIONAL.some((cue) => ` ${folded} `.includes(cue));
