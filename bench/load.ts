@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -44,7 +44,7 @@ function rssMb(pid: number): number {
 
 async function start(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args, String(port)], {
+  const child = spawn(process.execPath, [...args, String(port)], {
     env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: 'ignore',
   });
@@ -88,12 +88,16 @@ async function drive(name: string, url: string, pid: number): Promise<LoadResult
   return { name, turns: latencies.length, turnsPerSecond: latencies.length / (MEASURE_MS / 1000), p50Ms: q(0.5), p99Ms: q(0.99), errors, rssMb: rssMb(pid) };
 }
 
-/** Runs the echo bot and the real bot one after the other in the same run and prints the comparison. */
+/**
+ * Runs the echo bot and the real bot one after the other in the same run and prints the comparison.
+ * Both run as plain JavaScript in their own process, as in production (`npm start` runs the build).
+ */
 export async function runLoadBench(log: (line: string) => void = console.log): Promise<LoadResult[]> {
+  execSync('npm run build --silent', { stdio: 'ignore' });
   const results: LoadResult[] = [];
   for (const [name, args, env] of [
-    ['echo bot', ['bench/echoBot.ts'], {}],
-    ['migration-health bot', ['src/index.ts'], { LOG_LEVEL: 'warn', DATA_DIR: ':memory:' }],
+    ['echo bot', ['bench/echoBot.js'], {}],
+    ['migration-health bot', ['dist/index.js'], { LOG_LEVEL: 'warn', DATA_DIR: ':memory:' }],
   ] as const) {
     const { child, url } = await start([...args], env);
     try {

@@ -1,7 +1,8 @@
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import restify from 'restify';
+// The baseline for `npm run bench`: a bare botbuilder echo bot on the same restify setup, no state, no logic.
+// Plain JavaScript so that, like the bot (compiled by `npm run build`), it runs without a TypeScript loader.
+const { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } = require('botbuilder');
+const restify = require('restify');
 
-/** The baseline: a bare botbuilder echo bot on the same restify setup, no state, no logic. */
 const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
 const bot = new ActivityHandler();
 bot.onMessage(async (ctx, next) => {
