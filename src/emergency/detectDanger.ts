@@ -24,6 +24,20 @@ for (const word of PHRASE_WORDS) {
   for (const key of [`0${word[0]}`, `1${word[1]}`]) BY_LETTER.set(key, [...(BY_LETTER.get(key) ?? []), word]);
 }
 const candidates = (token: string) => new Set([...(BY_LETTER.get(`0${token[0]}`) ?? []), ...(BY_LETTER.get(`1${token[1]}`) ?? [])]);
+
+/** People reuse the same words: each token's matches are remembered (bounded). */
+const MAX_REMEMBERED_TOKENS = 50_000;
+const remembered = new Map<string, ReadonlySet<string>>();
+
+function phraseWordsMatching(token: string): ReadonlySet<string> {
+  let found = remembered.get(token);
+  if (!found) {
+    found = new Set([...candidates(token)].filter((word) => wordMatches(token, word)));
+    if (remembered.size >= MAX_REMEMBERED_TOKENS) remembered.clear();
+    remembered.set(token, found);
+  }
+  return found;
+}
 const INFORMATIONAL = LANGUAGES.flatMap((l) => INFORMATIONAL_CUES[l]).map((c) => ` ${c} `);
 const PERSONAL = new Set(LANGUAGES.flatMap((l) => PERSONAL_CUES[l]));
 
@@ -37,7 +51,7 @@ export function detectDanger(text: string): DangerKind | undefined {
   if (!folded) return undefined;
   const tokens = folded.split(' ');
   // Which phrase words each token matches (exactly, by prefix or with one typo), computed once.
-  const matches = tokens.map((token) => new Set([...candidates(token)].filter((word) => wordMatches(token, word))));
+  const matches = tokens.map(phraseWordsMatching);
   const hit = PHRASES.find((p) => containsPhrase(matches, p.words));
   if (!hit) return undefined;
   const informational = INFORMATIONAL.some((cue) => ` ${folded} `.includes(cue));
@@ -45,7 +59,7 @@ export function detectDanger(text: string): DangerKind | undefined {
   return informational && !personal ? undefined : hit.kind;
 }
 
-function containsPhrase(tokens: Array<Set<string>>, words: string[]): boolean {
+function containsPhrase(tokens: ReadonlyArray<ReadonlySet<string>>, words: string[]): boolean {
   for (let start = 0; start < tokens.length; start++) {
     if (!tokens[start].has(words[0])) continue;
     let at = start;

@@ -26,7 +26,9 @@ export interface Negotiated {
 export function negotiateLanguage(c: LanguageContext): Negotiated {
   const named = languageNamedBy(c.text);
   if (named) return { lang: named, explicit: true };
+  // After an explicit choice only the saved language counts: no need to run the detector.
+  if (c.chosen && c.saved) return { lang: c.saved, explicit: false };
   const detected = c.text ? detectLanguage(c.text) : undefined;
-  if (detected?.confident && !c.chosen) return { lang: detected.lang, explicit: false };
+  if (detected?.confident) return { lang: detected.lang, explicit: false };
   return { lang: c.saved ?? langFromLocale(c.locale) ?? detected?.lang ?? 'en', explicit: false };
 }
