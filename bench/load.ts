@@ -1,5 +1,7 @@
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -97,7 +99,8 @@ export async function runLoadBench(log: (line: string) => void = console.log): P
   const results: LoadResult[] = [];
   for (const [name, args, env] of [
     ['echo bot', ['bench/echoBot.js'], {}],
-    ['migration-health bot', ['dist/index.js'], { LOG_LEVEL: 'warn', DATA_DIR: ':memory:' }],
+    // A real SQLite file, as `npm start` uses (an in-memory database would grow with every conversation).
+    ['migration-health bot', ['dist/index.js'], { LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-data-')) }],
   ] as const) {
     const { child, url } = await start([...args], env);
     try {

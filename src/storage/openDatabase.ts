@@ -34,6 +34,8 @@ export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_D
     }
     const sqlite = cachePreparedStatements(new SQLite(file));
     sqlite.pragma('journal_mode = WAL');
+    // WAL + NORMAL: no corruption on a crash; a power cut may lose the last moments of writes.
+    sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     open = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite' };
   }
