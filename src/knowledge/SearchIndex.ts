@@ -1,5 +1,5 @@
 import { TermIndex } from './bm25';
-import { analyse, isStopWord, stem, tokenise } from './normalise';
+import { analyse, isStopWord, stem, tokenise, words } from './normalise';
 import { scoreQuery, type QueryTerm, type Scratch } from './scoreQuery';
 import { SpellingCorrector } from './spelling';
 import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult } from './types';
@@ -29,17 +29,18 @@ export class SearchIndex {
   /** Indexes a whole knowledge base (all languages). */
   static build(kb: KnowledgeBase): SearchIndex {
     const ids = [...new Set(LANGUAGES.flatMap((lang) => [...kb.entries[lang].keys()]))];
-    const index = new TermIndex(ids.length);
+    const index = new TermIndex(ids.length, words);
+    const scratch: number[] = [];
     ids.forEach((id, n) => {
       for (const lang of LANGUAGES) {
         const entry = kb.entries[lang].get(id);
         if (!entry) continue;
-        for (let i = -1; i < entry.alternates.length; i++) {
-          index.addPhrasing(n, analyse(i < 0 ? entry.question : entry.alternates[i]!, lang));
-        }
+        index.addPhrasing(n, words.analyse(entry.question, lang, scratch));
+        for (const alternate of entry.alternates) index.addPhrasing(n, words.analyse(alternate, lang, scratch));
         // The answer too: people ask with the words of the answer ("preventive and curative
         // programmes"). Being long, it covers little of itself, which scores it below a phrasing.
-        index.addPhrasing(n, analyse(entry.answer, lang).filter((t) => !/^\d$/.test(t.surface)));
+        // Single digits in an answer are noise.
+        index.addPhrasing(n, words.analyse(entry.answer, lang, scratch, true));
       }
     });
     return new SearchIndex(ids, index.finish(), new SpellingCorrector(index.surfaces));

@@ -1,3 +1,5 @@
+import type { WordTable } from './WordTable';
+
 /**
  * The inverted index behind search: stems → phrasings (a question or an alternate of one entry in
  * one language) and stems → entries. Terms are weighted by BM25's IDF, counted over entry ids so an
@@ -27,56 +29,92 @@ export class TermIndex {
   private entries: Int32Array = new Int32Array(0);
 
   // While building: each phrasing's entry and distinct terms, flat; postings are made in `finish`.
+  // Typed arrays grown by doubling: a few million numbers, so no boxed values for the collector.
   private building: {
-    phrasingEntry: number[];
-    phrasingTerms: number[];
-    phrasingTermStart: number[];
-    firstSurface: string[];
-    /** Per term, the last phrasing that listed it: de-duplicates a phrasing's terms in O(1) (answers are long). */
-    lastPhrasing: number[];
+    phrasingCount: number;
+    phrasingEntry: Int32Array;
+    /** Phrasing p's terms are terms[termStart[p] .. termStart[p + 1]). */
+    phrasingTermStart: Int32Array;
+    termCount: number;
+    phrasingTerms: Int32Array;
+    /** Word id → term number + 1 (0: not seen yet). */
+    wordTerm: Int32Array;
+    /** Per term, the last phrasing that listed it + 1: de-duplicates a phrasing's terms in O(1) (answers are long). */
+    lastPhrasing: Int32Array;
   } | null = {
-    lastPhrasing: [],
-    firstSurface: [],
-    phrasingEntry: [],
-    phrasingTerms: [],
-    phrasingTermStart: [0],
+    phrasingCount: 0,
+    phrasingEntry: new Int32Array(1024),
+    phrasingTermStart: new Int32Array(1025),
+    termCount: 0,
+    phrasingTerms: new Int32Array(8192),
+    wordTerm: new Int32Array(1024),
+    lastPhrasing: new Int32Array(1024),
   };
 
-  constructor(readonly entryCount: number) {}
+  constructor(
+    readonly entryCount: number,
+    /** Where the word ids given to `addPhrasing` come from. */
+    private readonly words: WordTable,
+  ) {}
 
   /** The term number of a stem, or undefined when no phrasing uses it. */
   term(stem: string): number | undefined {
     return this.terms.get(stem);
   }
 
-  /** Adds one phrasing of entry `entry` (words in any order, duplicates allowed). */
-  addPhrasing(entry: number, words: ReadonlyArray<{ surface: string; stem: string }>): void {
+  /**
+   * Adds one phrasing of entry `entry`: the ids of its words (`WordTable.analyse`), in any order,
+   * duplicates allowed.
+   */
+  addPhrasing(entry: number, words: readonly number[]): void {
     const b = this.builder();
-    const phrasing = b.phrasingEntry.length;
+    const phrasing = b.phrasingCount;
+    if (b.termCount + words.length > b.phrasingTerms.length) b.phrasingTerms = grow(b.phrasingTerms, b.termCount + words.length);
+    const { phrasingTerms } = b;
+    let { lastPhrasing } = b;
+    let count = b.termCount;
     for (let i = 0; i < words.length; i++) {
-      const { surface, stem } = words[i]!;
-      let t = this.terms.get(stem);
-      if (t === undefined) {
-        this.terms.set(stem, (t = this.terms.size));
-        b.firstSurface.push(surface);
-        this.surfaces.add(surface);
-      } else if (b.firstSurface[t] !== surface) {
-        this.surfaces.add(surface);
+      const word = words[i]!;
+      // Word ids are shared by every text using the word: after the first, an array lookup.
+      if (word >= b.wordTerm.length) b.wordTerm = grow(b.wordTerm, word);
+      let t = b.wordTerm[word]! - 1;
+      if (t < 0) {
+        t = this.newWord(word);
+        lastPhrasing = b.lastPhrasing;
       }
-      if (b.lastPhrasing[t] !== phrasing) {
-        b.lastPhrasing[t] = phrasing;
-        b.phrasingTerms.push(t);
+      if (lastPhrasing[t] !== phrasing + 1) {
+        lastPhrasing[t] = phrasing + 1;
+        phrasingTerms[count++] = t;
       }
     }
-    b.phrasingEntry.push(entry);
-    b.phrasingTermStart.push(b.phrasingTerms.length);
+    b.termCount = count;
+    if (phrasing + 1 >= b.phrasingEntry.length) {
+      b.phrasingEntry = grow(b.phrasingEntry, phrasing + 1);
+      b.phrasingTermStart = grow(b.phrasingTermStart, phrasing + 2);
+    }
+    b.phrasingEntry[phrasing] = entry;
+    b.phrasingTermStart[phrasing + 1] = count;
+    b.phrasingCount = phrasing + 1;
+  }
+
+  /** The term of a word id seen for the first time (a new term when its stem is new). */
+  private newWord(word: number): number {
+    const b = this.builder();
+    const stem = this.words.stem(word);
+    let t = this.terms.get(stem);
+    if (t === undefined) {
+      this.terms.set(stem, (t = this.terms.size));
+      if (t >= b.lastPhrasing.length) b.lastPhrasing = grow(b.lastPhrasing, t);
+    }
+    b.wordTerm[word] = t + 1;
+    this.surfaces.add(this.words.surface(word));
+    return t;
   }
 
   /** Freezes the index into typed arrays; call once after every `addPhrasing`. */
   finish(): this {
-    const { phrasingEntry, phrasingTerms, phrasingTermStart } = this.builder();
+    const { phrasingEntry, phrasingTerms, phrasingTermStart, phrasingCount } = this.builder();
     const termCount = this.terms.size;
-    const phrasingCount = phrasingEntry.length;
     // Postings in two passes over the flat lists: count, then fill. Phrasings of one entry are
     // contiguous, so "last entry seen" per term is enough to list each entry once.
     const lastEntry = new Int32Array(termCount).fill(-1);
@@ -112,7 +150,7 @@ export class TermIndex {
     const n = Math.max(this.entryCount, 1);
     this.idf = Float64Array.from(entryCounts, (df) => Math.log(1 + (n - df + 0.5) / (df + 0.5)));
     this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
-    this.phrasingEntry = Int32Array.from(phrasingEntry);
+    this.phrasingEntry = phrasingEntry.slice(0, phrasingCount);
     this.phrasingWeight = new Float64Array(phrasingCount);
     for (let p = 0; p < phrasingCount; p++) {
       let weight = 0;
@@ -148,4 +186,11 @@ function offsets(counts: Int32Array): Int32Array {
   const start = new Int32Array(counts.length + 1);
   for (let i = 0; i < counts.length; i++) start[i + 1] = start[i]! + counts[i]!;
   return start;
+}
+
+/** A copy of `array` long enough to hold index `needed`. */
+function grow(array: Int32Array, needed: number): Int32Array {
+  const bigger = new Int32Array(Math.max(needed + 1, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }

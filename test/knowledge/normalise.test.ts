@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { analyseStems, foldText, stem, tokenise } from '../../src/knowledge/normalise';
+import { analyseStems, describeChunk, foldText, stem, tokenise } from '../../src/knowledge/normalise';
+import { WordTable } from '../../src/knowledge/WordTable';
 
 describe('normalisation', () => {
   it('folds case, accents and punctuation', () => {
@@ -50,5 +51,22 @@ describe('normalisation', () => {
     assert.notEqual(stem('international', 'en'), stem('internal', 'en'));
     assert.notEqual(stem('organization', 'en'), stem('organ', 'en'));
     assert.equal(stem('organisations', 'en'), stem('organization', 'en'));
+  });
+
+  it('analyses the same after its word table starts over, however much text it has seen', () => {
+    const texts = ['santé des migrants', 'how many international migrants?', '¿Cuántos países?', 'santé\u200b des\tmigrants', 'what can you do'];
+    const langs = ['fr', 'en', 'es', 'fr', 'en'] as const;
+    const small = new WordTable(describeChunk, 2);
+    const out: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      texts.forEach((text, i) => {
+        const stems = small.analyse(text, langs[i]!, out).map((id) => small.stem(id));
+        assert.deepEqual(stems, analyseStems(text, langs[i]!), text);
+      });
+    }
+  });
+
+  it('a word that looks like an object property is an ordinary word', () => {
+    assert.deepEqual(analyseStems('constructor toString __proto__', 'fr'), ['constructor', 'tostring', 'proto']);
   });
 });
