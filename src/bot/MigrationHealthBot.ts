@@ -1,4 +1,4 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { channelKindOf, type ChannelMapping } from '../channels/channelKind';
 import { render } from '../channels/render';
 import type { I18n } from '../i18n/i18n';
@@ -10,8 +10,8 @@ import { Turn, type TurnHandler } from './Turn';
 import { TURN_LANG } from './turnKeys';
 
 export interface BotParts {
-  conversationState: ConversationState;
-  userState: UserState;
+  conversationState: BotState;
+  userState: BotState;
   i18n: I18n;
   channels: ChannelMapping;
   /** Tried in order for every message; the first that returns true wins. */
@@ -24,7 +24,7 @@ export interface BotParts {
 
 /**
  * Wiring only: loads state, builds a `Turn`, runs the handlers, renders the neutral replies for
- * the channel and sends them. State is saved by `AutoSaveStateMiddleware`.
+ * the channel and sends them. State is loaded and saved by `StateMiddleware`.
  */
 export class MigrationHealthBot extends ActivityHandler {
   readonly conversationData: StatePropertyAccessor<ConversationData>;

@@ -1,7 +1,7 @@
 import {
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
-  type ConversationState,
+  type BotState,
   type TurnContext,
 } from 'botbuilder';
 import type { Config } from '../config';
@@ -40,7 +40,7 @@ function languageWithoutState(ctx: TurnContext): Lang {
  * What happens when a turn throws: one structured log line (no message text), the conversation's
  * state is dropped so the next message starts clean, and the person gets a localised apology.
  */
-export function turnErrorHandler(deps: { conversationState: ConversationState; i18n: I18n; logger: Logger }) {
+export function turnErrorHandler(deps: { conversationState: BotState; i18n: I18n; logger: Logger }) {
   return async (ctx: TurnContext, error: Error): Promise<void> => {
     deps.logger.error(
       { err: errorSummary(error), conversation: hashId(ctx.activity.conversation?.id), channel: ctx.activity.channelId },

@@ -1,4 +1,5 @@
-import { AutoSaveStateMiddleware, ConversationState, type Middleware, type Storage, UserState } from 'botbuilder';
+import type { Middleware, Storage } from 'botbuilder';
+import { conversationKey, JsonBotState, userKey } from './JsonBotState';
 import { answerHandler } from '../dialogs/answerHandler';
 import { emergencyHandler } from '../emergency/emergencyHandler';
 import { handoffAnswerHooks, handoffEmergencyHooks, handoffHandler } from '../handoff/handoffHandler';
@@ -11,6 +12,7 @@ import { MenuChoiceMiddleware } from './middleware/menuChoiceMiddleware';
 import { MetricsMiddleware } from './middleware/metricsMiddleware';
 import { OutgoingTimeoutMiddleware } from './middleware/outgoingTimeoutMiddleware';
 import { RateLimitMiddleware } from './middleware/rateLimitMiddleware';
+import { StateMiddleware } from './middleware/stateMiddleware';
 import type { BotServices } from './BotServices';
 import { MigrationHealthBot } from './MigrationHealthBot';
 
@@ -18,17 +20,17 @@ export interface BotApp {
   bot: MigrationHealthBot;
   /** In the order the adapter must `use` them. */
   middleware: Middleware[];
-  conversationState: ConversationState;
-  userState: UserState;
+  conversationState: JsonBotState;
+  userState: JsonBotState;
 }
 
 /**
  * Assembles the bot: state on the given storage, the middleware chain and the handler order.
- * The message path reads top to bottom here: send timeout → clean input → flood limit → save state → menu numbers → language → handlers.
+ * The message path reads top to bottom here: send timeout → clean input → flood limit → load and save state → menu numbers → language → handlers.
  */
 export function createBot(services: BotServices, storage: Storage): BotApp {
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new JsonBotState(storage, conversationKey);
+  const userState = new JsonBotState(storage, userKey);
   const bot = new MigrationHealthBot({
     conversationState,
     userState,
@@ -53,7 +55,7 @@ export function createBot(services: BotServices, storage: Storage): BotApp {
     new OutgoingTimeoutMiddleware(services.config.OUTGOING_TIMEOUT_MS),
     new InputMiddleware(services.config.MAX_MESSAGE_CHARS),
     new RateLimitMiddleware(services.config.RATE_LIMIT_MESSAGES, services.config.RATE_LIMIT_WINDOW_SECONDS, services.i18n, services.logger),
-    new AutoSaveStateMiddleware(conversationState, userState),
+    new StateMiddleware(conversationState, userState),
     new MenuChoiceMiddleware(bot.conversationData),
     new LocaleMiddleware(bot.userProfile),
   ];

@@ -3,12 +3,8 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from './schema';
 
-/** Markers compiled into the prepared queries, replaced by the real values at each call. */
-const SLOT = { key: '\u0000key', doc: '\u0000doc', etag: '\u0000etag', updated_at: '\u0000updated_at' } as const;
-
-function fill(query: CompiledQuery, values: Record<string, string>): CompiledQuery {
-  return CompiledQuery.raw(query.sql, query.parameters.map((p) => (typeof p === 'string' && p in values ? values[p] : p)));
-}
+/** Reads and upserts of up to this many documents are compiled once and kept. */
+const MAX_PRECOMPILED = 4;
 
 /** Thrown when a write names an eTag that is no longer current (someone else wrote first). */
 export class ETagConflictError extends Error {
@@ -23,33 +19,31 @@ export class ETagConflictError extends Error {
  * `*` or no eTag is last-writer-wins, as Bot Framework state expects. Nothing is cached.
  */
 export class SqlStorage implements Storage {
-  /** The two queries of every turn, built once: Kysely's query builder costs more than the query itself. */
-  private readonly readOne: CompiledQuery;
-  private readonly upsert: CompiledQuery;
+  /**
+   * The queries of every turn (read one or two documents, upsert one or two), built once per size:
+   * Kysely's query builder costs more than the query itself.
+   */
+  private readonly reads = new Map<number, CompiledQuery>();
+  private readonly upserts = new Map<number, CompiledQuery>();
 
-  constructor(private readonly db: Kysely<Database>) {
-    this.readOne = db.selectFrom('bot_state').select(['key', 'doc', 'etag']).where('key', '=', SLOT.key).compile();
-    const values = { key: SLOT.key, doc: SLOT.doc, etag: SLOT.etag, updated_at: SLOT.updated_at };
-    this.upsert = db
-      .insertInto('bot_state')
-      .values(values)
-      .onConflict((oc) => oc.column('key').doUpdateSet({ doc: SLOT.doc, etag: SLOT.etag, updated_at: SLOT.updated_at }))
-      .compile();
-  }
+  constructor(private readonly db: Kysely<Database>) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    const rows =
-      keys.length === 1
-        ? (await this.db.executeQuery<{ key: string; doc: string; etag: string }>(fill(this.readOne, { [SLOT.key]: keys[0] }))).rows
-        : await this.db.selectFrom('bot_state').select(['key', 'doc', 'etag']).where('key', 'in', keys).execute();
+    const query = this.readQuery(keys.length);
+    const rows = (await this.db.executeQuery<{ key: string; doc: string; etag: string }>(CompiledQuery.raw(query.sql, keys))).rows;
     const items: StoreItems = {};
     for (const row of rows) items[row.key] = { ...JSON.parse(row.doc), eTag: row.etag };
     return items;
   }
 
+  /**
+   * Writes documents. One with a specific eTag is written only if that eTag is still current;
+   * the others (eTag `*` or none) are upserted together in one statement.
+   */
   async write(changes: StoreItems): Promise<void> {
     const now = new Date().toISOString();
+    const upsert: unknown[] = [];
     for (const [key, item] of Object.entries(changes)) {
       const { eTag, ...doc } = (item ?? {}) as { eTag?: string };
       const etag = randomUUID();
@@ -63,9 +57,10 @@ export class SqlStorage implements Storage {
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) === 0) throw new ETagConflictError(key);
       } else {
-        await this.db.executeQuery(fill(this.upsert, { [SLOT.key]: key, [SLOT.doc]: json, [SLOT.etag]: etag, [SLOT.updated_at]: now }));
+        upsert.push(key, json, etag, now);
       }
     }
+    if (upsert.length > 0) await this.db.executeQuery(CompiledQuery.raw(this.upsertQuery(upsert.length / 4).sql, upsert));
   }
 
   async delete(keys: string[]): Promise<void> {
@@ -83,4 +78,30 @@ export class SqlStorage implements Storage {
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
+  /** `select … where key in (?, …)` for `n` keys; parameters: the keys. */
+  private readQuery(n: number): CompiledQuery {
+    let query = this.reads.get(n);
+    if (!query) {
+      query = this.db.selectFrom('bot_state').select(['key', 'doc', 'etag']).where('key', 'in', Array(n).fill('')).compile();
+      if (n <= MAX_PRECOMPILED) this.reads.set(n, query);
+    }
+    return query;
+  }
+
+  /** An upsert of `n` rows; parameters: key, doc, etag, updated_at of each row in turn. */
+  private upsertQuery(n: number): CompiledQuery {
+    let query = this.upserts.get(n);
+    if (!query) {
+      query = this.db
+        .insertInto('bot_state')
+        .values(Array.from({ length: n }, () => ({ key: '', doc: '', etag: '', updated_at: '' })))
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => ({ doc: eb.ref('excluded.doc'), etag: eb.ref('excluded.etag'), updated_at: eb.ref('excluded.updated_at') })),
+        )
+        .compile();
+      if (n <= MAX_PRECOMPILED) this.upserts.set(n, query);
+    }
+    return query;
+  }
+
 }

@@ -1,0 +1,107 @@
+import { BotState, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
+
+/** Where a state document lives: the same keys as botbuilder's `ConversationState` and `UserState`. */
+export type StateKeyOf = (ctx: TurnContext) => string;
+
+export const conversationKey: StateKeyOf = (ctx) => {
+  const { channelId, conversation } = ctx.activity;
+  if (!channelId || !conversation?.id) throw new Error('the activity names no channel or conversation');
+  return `${channelId}/conversations/${conversation.id}/`;
+};
+
+export const userKey: StateKeyOf = (ctx) => {
+  const { channelId, from } = ctx.activity;
+  if (!channelId || !from?.id) throw new Error('the activity names no channel or sender');
+  return `${channelId}/users/${from.id}/`;
+};
+
+interface Cached {
+  key: string;
+  state: Record<string, unknown>;
+  /** The state as JSON when loaded or last saved: it is written again only if that changed. */
+  saved: string;
+}
+
+/**
+ * Bot Framework state (`ConversationState`, `UserState`) with a cheaper change check and batched
+ * storage access. botbuilder's `BotState` hashes the whole document with SHA-256 over a
+ * replacer-driven stringify three times per turn; here a document is compared with the JSON it was
+ * loaded as. `loadAll` and `saveAll` read and write several states in one storage call, so a turn
+ * costs one read and at most one write (`StateMiddleware` calls them).
+ *
+ * Writes are last-writer-wins (`eTag: '*'`), as with `BotState`.
+ */
+export class JsonBotState extends BotState {
+  private readonly cache = Symbol('state');
+
+  constructor(
+    storage: Storage,
+    private readonly keyOf: StateKeyOf,
+  ) {
+    super(storage, async (ctx) => keyOf(ctx));
+  }
+
+  override async load(ctx: TurnContext, force = false): Promise<any> {
+    const cached = this.cached(ctx);
+    if (cached && !force) return cached.state;
+    const key = this.keyOf(ctx);
+    const items = await this.storage.read([key]);
+    return this.remember(ctx, key, items[key]).state;
+  }
+
+  override async saveChanges(ctx: TurnContext, force = false): Promise<void> {
+    const change = this.change(ctx, force);
+    if (!change) return;
+    await this.storage.write({ [change.cached.key]: change.item });
+    change.cached.saved = change.json;
+  }
+
+  override async clear(ctx: TurnContext): Promise<void> {
+    this.remember(ctx, this.keyOf(ctx), undefined).saved = '';
+  }
+
+  override async delete(ctx: TurnContext): Promise<void> {
+    ctx.turnState.delete(this.cache);
+    await this.storage.delete([this.keyOf(ctx)]);
+  }
+
+  override get(ctx: TurnContext): any {
+    return this.cached(ctx)?.state;
+  }
+
+  /** Loads every state not loaded yet in one storage read. */
+  static async loadAll(ctx: TurnContext, states: readonly JsonBotState[]): Promise<void> {
+    const missing = states.filter((s) => !s.cached(ctx));
+    if (missing.length === 0) return;
+    const keys = missing.map((s) => s.keyOf(ctx));
+    const items = await missing[0]!.storage.read(keys);
+    missing.forEach((s, i) => s.remember(ctx, keys[i]!, items[keys[i]!]));
+  }
+
+  /** Writes every changed state in one storage write (states must share one storage). */
+  static async saveAll(ctx: TurnContext, states: readonly JsonBotState[]): Promise<void> {
+    const changes = states.map((s) => s.change(ctx, false)).filter((c) => c !== undefined);
+    if (changes.length === 0) return;
+    await states[0]!.storage.write(Object.fromEntries(changes.map((c) => [c.cached.key, c.item])));
+    for (const c of changes) c.cached.saved = c.json;
+  }
+
+  private cached(ctx: TurnContext): Cached | undefined {
+    return ctx.turnState.get(this.cache);
+  }
+
+  private remember(ctx: TurnContext, key: string, stored: StoreItem | undefined): Cached {
+    const { eTag: _eTag, ...state } = stored ?? {};
+    const cached: Cached = { key, state, saved: stored ? JSON.stringify(state) : '{}' };
+    ctx.turnState.set(this.cache, cached);
+    return cached;
+  }
+
+  private change(ctx: TurnContext, force: boolean): { cached: Cached; item: StoreItem; json: string } | undefined {
+    const cached = this.cached(ctx);
+    if (!cached) return undefined;
+    const json = JSON.stringify(cached.state);
+    if (!force && json === cached.saved) return undefined;
+    return { cached, item: { ...cached.state, eTag: '*' }, json };
+  }
+}
