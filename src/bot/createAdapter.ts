@@ -9,6 +9,7 @@ import type { I18n } from '../i18n/i18n';
 import type { Lang } from '../knowledge/types';
 import { errorSummary, hashId, type Logger } from '../log';
 import { HttpAdapter } from './HttpAdapter';
+import { ReusingAuthentication } from './ReusingAuthentication';
 import { TURN_LANG } from './turnKeys';
 import { detectLanguage } from '../i18n/detectLanguage';
 import { langFromLocale } from '../i18n/languageNames';
@@ -27,7 +28,7 @@ export function createAdapter(config: Readonly<Config>): HttpAdapter {
         MicrosoftAppTenantId: config.MicrosoftAppTenantId,
       }
     : {};
-  return new HttpAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  return new HttpAdapter(new ReusingAuthentication(new ConfigurationBotFrameworkAuthentication(options)));
 }
 
 /** When the turn failed before the language was negotiated (state unreadable): the message's own language. */
