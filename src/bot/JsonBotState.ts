@@ -1,4 +1,5 @@
-import { BotState, type Storage, type StoreItem, type TurnContext } from 'botbuilder';
+import { BotState, type Storage, type TurnContext } from 'botbuilder';
+import { type JsonDocuments, jsonDocumentsOf } from '../storage/JsonDocuments';
 
 /** Where a state document lives: the same keys as botbuilder's `ConversationState` and `UserState`. */
 export type StateKeyOf = (ctx: TurnContext) => string;
@@ -25,34 +26,37 @@ interface Cached {
 /**
  * Bot Framework state (`ConversationState`, `UserState`) with a cheaper change check and batched
  * storage access. botbuilder's `BotState` hashes the whole document with SHA-256 over a
- * replacer-driven stringify three times per turn; here a document is compared with the JSON it was
- * loaded as. `loadAll` and `saveAll` read and write several states in one storage call, so a turn
- * costs one read and at most one write (`StateMiddleware` calls them).
+ * replacer-driven stringify three times per turn; here a document is parsed once from the JSON
+ * the database holds, and compared with that JSON when the turn ends. `loadAll` and `saveAll`
+ * read and write several states in one storage call, so a turn costs one read and at most one
+ * write (`StateMiddleware` calls them).
  *
  * Writes are last-writer-wins (`eTag: '*'`), as with `BotState`.
  */
 export class JsonBotState extends BotState {
   private readonly cache = Symbol('state');
+  private readonly docs: JsonDocuments;
 
   constructor(
     storage: Storage,
     private readonly keyOf: StateKeyOf,
   ) {
     super(storage, async (ctx) => keyOf(ctx));
+    this.docs = jsonDocumentsOf(storage);
   }
 
   override async load(ctx: TurnContext, force = false): Promise<any> {
     const cached = this.cached(ctx);
     if (cached && !force) return cached.state;
     const key = this.keyOf(ctx);
-    const items = await this.storage.read([key]);
-    return this.remember(ctx, key, items[key]).state;
+    const docs = await this.docs.readJson([key]);
+    return this.remember(ctx, key, docs.get(key)).state;
   }
 
   override async saveChanges(ctx: TurnContext, force = false): Promise<void> {
     const change = this.change(ctx, force);
     if (!change) return;
-    await this.storage.write({ [change.cached.key]: change.item });
+    await this.docs.writeJson(new Map([[change.cached.key, change.json]]));
     change.cached.saved = change.json;
   }
 
@@ -74,15 +78,15 @@ export class JsonBotState extends BotState {
     const missing = states.filter((s) => !s.cached(ctx));
     if (missing.length === 0) return;
     const keys = missing.map((s) => s.keyOf(ctx));
-    const items = await missing[0]!.storage.read(keys);
-    missing.forEach((s, i) => s.remember(ctx, keys[i]!, items[keys[i]!]));
+    const docs = await missing[0]!.docs.readJson(keys);
+    missing.forEach((s, i) => s.remember(ctx, keys[i]!, docs.get(keys[i]!)));
   }
 
   /** Writes every changed state in one storage write (states must share one storage). */
   static async saveAll(ctx: TurnContext, states: readonly JsonBotState[]): Promise<void> {
     const changes = states.map((s) => s.change(ctx, false)).filter((c) => c !== undefined);
     if (changes.length === 0) return;
-    await states[0]!.storage.write(Object.fromEntries(changes.map((c) => [c.cached.key, c.item])));
+    await states[0]!.docs.writeJson(new Map(changes.map((c) => [c.cached.key, c.json])));
     for (const c of changes) c.cached.saved = c.json;
   }
 
@@ -90,18 +94,17 @@ export class JsonBotState extends BotState {
     return ctx.turnState.get(this.cache);
   }
 
-  private remember(ctx: TurnContext, key: string, stored: StoreItem | undefined): Cached {
-    const { eTag: _eTag, ...state } = stored ?? {};
-    const cached: Cached = { key, state, saved: stored ? JSON.stringify(state) : '{}' };
+  private remember(ctx: TurnContext, key: string, json: string | undefined): Cached {
+    const cached: Cached = { key, state: json ? JSON.parse(json) : {}, saved: json ?? '{}' };
     ctx.turnState.set(this.cache, cached);
     return cached;
   }
 
-  private change(ctx: TurnContext, force: boolean): { cached: Cached; item: StoreItem; json: string } | undefined {
+  private change(ctx: TurnContext, force: boolean): { cached: Cached; json: string } | undefined {
     const cached = this.cached(ctx);
     if (!cached) return undefined;
     const json = JSON.stringify(cached.state);
     if (!force && json === cached.saved) return undefined;
-    return { cached, item: { ...cached.state, eTag: '*' }, json };
+    return { cached, json };
   }
 }

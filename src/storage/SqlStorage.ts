@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import { CompiledQuery, type Kysely } from 'kysely';
+import type { JsonDocuments } from './JsonDocuments';
 import type { Database } from './schema';
 
 /** Reads and upserts of up to this many documents are compiled once and kept. */
@@ -17,8 +18,9 @@ export class ETagConflictError extends Error {
  * Bot Framework `Storage` on the SQL database, so conversation and user state survive restarts and
  * are shared between instances. Writes with a specific eTag only succeed if it is still current;
  * `*` or no eTag is last-writer-wins, as Bot Framework state expects. Nothing is cached.
+ * `readJson`/`writeJson` hand documents over as stored JSON text (see `JsonDocuments`).
  */
-export class SqlStorage implements Storage {
+export class SqlStorage implements Storage, JsonDocuments {
   /**
    * The queries of every turn (read one or two documents, upsert one or two), built once per size:
    * Kysely's query builder costs more than the query itself.
@@ -29,12 +31,21 @@ export class SqlStorage implements Storage {
   constructor(private readonly db: Kysely<Database>) {}
 
   async read(keys: string[]): Promise<StoreItems> {
-    if (keys.length === 0) return {};
-    const query = this.readQuery(keys.length);
-    const rows = (await this.db.executeQuery<{ key: string; doc: string; etag: string }>(CompiledQuery.raw(query.sql, keys))).rows;
     const items: StoreItems = {};
-    for (const row of rows) items[row.key] = { ...JSON.parse(row.doc), eTag: row.etag };
+    for (const row of await this.rows(keys)) items[row.key] = { ...JSON.parse(row.doc), eTag: row.etag };
     return items;
+  }
+
+  async readJson(keys: string[]): Promise<Map<string, string>> {
+    return new Map((await this.rows(keys)).map((row) => [row.key, row.doc]));
+  }
+
+  async writeJson(docs: Map<string, string>): Promise<void> {
+    if (docs.size === 0) return;
+    const now = new Date().toISOString();
+    const values: unknown[] = [];
+    for (const [key, json] of docs) values.push(key, json, randomUUID(), now);
+    await this.db.executeQuery(CompiledQuery.raw(this.upsertQuery(docs.size).sql, values));
   }
 
   /**
@@ -78,6 +89,12 @@ export class SqlStorage implements Storage {
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
+  private async rows(keys: string[]): Promise<Array<{ key: string; doc: string; etag: string }>> {
+    if (keys.length === 0) return [];
+    const query = this.readQuery(keys.length);
+    return (await this.db.executeQuery<{ key: string; doc: string; etag: string }>(CompiledQuery.raw(query.sql, keys))).rows;
+  }
+
   /** `select … where key in (?, …)` for `n` keys; parameters: the keys. */
   private readQuery(n: number): CompiledQuery {
     let query = this.reads.get(n);
@@ -103,5 +120,4 @@ export class SqlStorage implements Storage {
     }
     return query;
   }
-
 }
