@@ -31,11 +31,12 @@ export interface BotApp {
 export function createBot(services: BotServices, storage: Storage): BotApp {
   const conversationState = new JsonBotState(storage, conversationKey);
   const userState = new JsonBotState(storage, userKey);
+  const channels = { whatsappIds: services.config.WHATSAPP_CHANNEL_IDS, smsIds: services.config.SMS_CHANNEL_IDS };
   const bot = new MigrationHealthBot({
     conversationState,
     userState,
     i18n: services.i18n,
-    channels: { whatsappIds: services.config.WHATSAPP_CHANNEL_IDS, smsIds: services.config.SMS_CHANNEL_IDS },
+    channels,
     welcome: (turn) => welcome(turn, services),
     handlers: [
       emergencyHandler(handoffEmergencyHooks(services)),
@@ -51,7 +52,7 @@ export function createBot(services: BotServices, storage: Storage): BotApp {
     eventHandlers: [handoffStatusHandler(services)],
   });
   const middleware: Middleware[] = [
-    ...(services.metrics ? [new MetricsMiddleware(services.metrics)] : []),
+    ...(services.metrics ? [new MetricsMiddleware(services.metrics, channels)] : []),
     new OutgoingTimeoutMiddleware(services.config.OUTGOING_TIMEOUT_MS),
     new InputMiddleware(services.config.MAX_MESSAGE_CHARS),
     new RateLimitMiddleware(services.config.RATE_LIMIT_MESSAGES, services.config.RATE_LIMIT_WINDOW_SECONDS, services.i18n, services.logger),

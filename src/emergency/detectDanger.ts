@@ -1,5 +1,5 @@
 import { LANGUAGES } from '../knowledge/types';
-import { foldText } from '../text/foldText';
+import { foldMessage } from '../text/foldText';
 import { DANGER_PHRASES, type DangerKind, INFORMATIONAL_CUES, PERSONAL_CUES } from './dangerPhrases';
 
 /** Words allowed between two words of a phrase ("my baby is not breathing" ↔ "not breathing"). */
@@ -38,6 +38,22 @@ function phraseWordsMatching(token: string): ReadonlySet<string> {
   }
   return found;
 }
+/** Phrase numbers by first word: only phrases whose first word some token matches are tried. */
+const BY_FIRST_WORD = new Map<string, number[]>();
+PHRASES.forEach((p, n) => BY_FIRST_WORD.set(p.words[0]!, [...(BY_FIRST_WORD.get(p.words[0]!) ?? []), n]));
+
+/** The first phrase (in list order, which ranks the kinds) that the tokens contain. */
+function firstPhraseIn(matches: ReadonlyArray<ReadonlySet<string>>): Phrase | undefined {
+  const tried: number[] = [];
+  for (const words of matches) for (const word of words) tried.push(...(BY_FIRST_WORD.get(word) ?? []));
+  tried.sort((a, b) => a - b);
+  for (let i = 0; i < tried.length; i++) {
+    const n = tried[i]!;
+    if (n !== tried[i - 1] && containsPhrase(matches, PHRASES[n]!.words)) return PHRASES[n];
+  }
+  return undefined;
+}
+
 const INFORMATIONAL = LANGUAGES.flatMap((l) => INFORMATIONAL_CUES[l]).map((c) => ` ${c} `);
 const PERSONAL = new Set(LANGUAGES.flatMap((l) => PERSONAL_CUES[l]));
 
@@ -47,12 +63,12 @@ const PERSONAL = new Set(LANGUAGES.flatMap((l) => PERSONAL_CUES[l]));
  * the suicide rate among migrants") do not count unless the person speaks about themselves.
  */
 export function detectDanger(text: string): DangerKind | undefined {
-  const folded = foldText(text.replace(/['’]/g, ' '));
+  const folded = foldMessage(text);
   if (!folded) return undefined;
   const tokens = folded.split(' ');
   // Which phrase words each token matches (exactly, by prefix or with one typo), computed once.
   const matches = tokens.map(phraseWordsMatching);
-  const hit = PHRASES.find((p) => containsPhrase(matches, p.words));
+  const hit = firstPhraseIn(matches);
   if (!hit) return undefined;
   const informational = INFORMATIONAL.some((cue) => ` ${folded} `.includes(cue));
   const personal = tokens.some((t) => PERSONAL.has(t));

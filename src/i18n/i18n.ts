@@ -36,7 +36,15 @@ export function createI18n(dir: string): I18n {
     }
   }
 
-  const t = (lang: Lang, key: string, options?: TOptions): string => instance.t(key, { ...options, lng: lang }) as string;
+  // Most strings take no options; the resources never change after loading, so each is looked up once.
+  const plain = new Map<string, string>();
+  const t = (lang: Lang, key: string, options?: TOptions): string => {
+    if (options !== undefined) return instance.t(key, { ...options, lng: lang }) as string;
+    const id = `${lang}:${key}`;
+    let text = plain.get(id);
+    if (text === undefined) plain.set(id, (text = instance.t(key, { lng: lang }) as string));
+    return text;
+  };
   return {
     t,
     list(lang, key) {

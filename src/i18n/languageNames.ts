@@ -1,4 +1,4 @@
-import { foldText } from '../text/foldText';
+import { foldMessage, foldText } from '../text/foldText';
 import { LANGUAGES, type Lang } from '../knowledge/types';
 
 /**
@@ -30,7 +30,7 @@ const NAMES = buildNames();
 
 /** The language a message names, when the whole message is a language's name ("Français", "in Spanish"). */
 export function languageNamedBy(text: string): Lang | undefined {
-  return NAMES.get(foldText(text));
+  return NAMES.get(foldMessage(text));
 }
 
 /** Maps a BCP-47 locale such as `fr-FR` to one of our languages, if it is one. */

@@ -1,4 +1,4 @@
-import { foldText } from '../text/foldText';
+import { foldMessage, foldText } from '../text/foldText';
 import { LANGUAGES } from '../knowledge/types';
 import type { I18n } from './i18n';
 
@@ -22,13 +22,13 @@ function phrases(i18n: I18n, key: string): Set<string> {
  * accents, punctuation and invisible characters.
  */
 export function matchesIntent(i18n: I18n, key: string, text: string): boolean {
-  const folded = foldText(text);
-  return folded !== '' && phrases(i18n, key).has(folded);
+  const f = foldMessage(text);
+  return f !== '' && phrases(i18n, key).has(f);
 }
 
 /** True when the message contains one of the phrases under `key` (any language) as whole words. */
 export function containsIntent(i18n: I18n, key: string, text: string): boolean {
-  const folded = ` ${foldText(text)} `;
-  for (const phrase of phrases(i18n, key)) if (folded.includes(` ${phrase} `)) return true;
+  const padded = ` ${foldMessage(text)} `;
+  for (const phrase of phrases(i18n, key)) if (padded.includes(` ${phrase} `)) return true;
   return false;
 }

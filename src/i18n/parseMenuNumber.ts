@@ -1,4 +1,4 @@
-import { foldText } from '../text/foldText';
+import { foldMessage } from '../text/foldText';
 
 /** Number words 1–10 in our three languages (folded), and ordinals people use for menus. */
 const NUMBER_WORDS: Record<string, number> = {
@@ -18,7 +18,7 @@ const PREFIXES = new Set(['option', 'opcion', 'choix', 'choice', 'number', 'nume
  */
 export function parseMenuNumber(text: string): number | undefined {
   // Keycap emoji (2️⃣) and "#2" fold to plain digits once the symbols are dropped.
-  const words = foldText(text.replace(/\u20e3/g, '')).split(' ').filter(Boolean);
+  const words = foldMessage(text.replace(/\u20e3/g, '')).split(' ').filter(Boolean);
   while (words.length > 1 && PREFIXES.has(words[0])) words.shift();
   if (words.length !== 1) return undefined;
   const [word] = words;

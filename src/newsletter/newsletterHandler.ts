@@ -51,10 +51,10 @@ export function newsletterHandler(deps: NewsletterDeps): TurnHandler {
   return {
     name: 'newsletter',
     async handle(turn) {
-      const key = userKey(turn.ctx.activity.channelId, turn.ctx.activity.from?.id);
+      const key = () => userKey(turn.ctx.activity.channelId, turn.ctx.activity.from?.id);
       if (intent(turn, 'newsletterForget')) {
-        await services.subscriptions?.eraseUser(key);
-        await services.tickets.eraseUser(key);
+        await services.subscriptions?.eraseUser(key());
+        await services.tickets.eraseUser(key());
         await deps.userState.delete(turn.ctx);
         await deps.conversationState.delete(turn.ctx);
         services.logger.info('person erased on request');
@@ -63,7 +63,7 @@ export function newsletterHandler(deps: NewsletterDeps): TurnHandler {
       }
       if (intent(turn, 'newsletterUnsubscribe')) {
         turn.convo.flow = undefined;
-        const count = (await services.subscriptions?.unsubscribeUser(key)) ?? 0;
+        const count = (await services.subscriptions?.unsubscribeUser(key())) ?? 0;
         turn.say(turn.t(count > 0 ? 'newsletter.unsubscribed' : 'newsletter.notSubscribed'));
         return true;
       }
@@ -118,7 +118,7 @@ export function newsletterHandler(deps: NewsletterDeps): TurnHandler {
         email,
         language: turn.lang,
         channel: turn.ctx.activity.channelId ?? 'unknown',
-        userKey: key,
+        userKey: key(),
         consentVersion: CONSENT_VERSION,
         doubleOptIn,
         tokenTtlHours: services.config.CONFIRM_TOKEN_TTL_HOURS,

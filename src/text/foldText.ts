@@ -18,3 +18,21 @@ export function foldText(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/** Distinct recent messages whose folded form is kept (a turn folds its message in several checks). */
+const RECENT_MAX = 8;
+const recent = new Map<string, string>();
+
+/**
+ * `foldText` for an incoming message: menu numbers, language names and a dozen intents each fold
+ * the same text in one turn, so the last few results are kept rather than recomputed.
+ */
+export function foldMessage(text: string): string {
+  let folded = recent.get(text);
+  if (folded === undefined) {
+    folded = foldText(text);
+    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+    recent.set(text, folded);
+  }
+  return folded;
+}
