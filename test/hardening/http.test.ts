@@ -117,6 +117,33 @@ describe('replies stay on allowed hosts without credentials', () => {
   });
 });
 
+describe('replies go back where each conversation came from', () => {
+  it('posts each reply to its own serviceUrl, turn after turn', async () => {
+    const server = await startApp();
+    const [first, second] = [await fakeConnector(), await fakeConnector()];
+    try {
+      const send = (serviceUrl: string, conversation: string, text: string) =>
+        fetch(`${server.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(activity({ deliveryMode: undefined, serviceUrl, conversation: { id: conversation }, text })),
+        });
+      await send(first.url, 'one', 'how many internal migrants are there');
+      await send(second.url, 'two', '¿cuántos migrantes internacionales hay?');
+      await send(first.url, 'one', 'what is IOM');
+      assert.ok(first.posts.length >= 2 && second.posts.length >= 1);
+      assert.ok(first.posts.every((p) => p.includes('/v3/conversations/one/')), 'the first connector only got conversation one');
+      assert.ok(second.posts.every((p) => p.includes('/v3/conversations/two/')), 'the second connector only got conversation two');
+      assert.match(second.posts[0]!, /281/);
+      assert.ok(first.posts.some((p) => p.includes('1951')), 'the answer about IOM reached the first connector');
+    } finally {
+      first.close();
+      second.close();
+      await server.stop();
+    }
+  });
+});
+
 describe('a hung channel connector', () => {
   it('cannot hold a turn: the send times out, the request is answered, and the bot keeps working', async () => {
     const { createServer } = await import('node:http');
