@@ -30,17 +30,17 @@ export class SearchIndex {
   static build(kb: KnowledgeBase): SearchIndex {
     const ids = [...new Set(LANGUAGES.flatMap((lang) => [...kb.entries[lang].keys()]))];
     const index = new TermIndex(ids.length, words);
-    const scratch: number[] = [];
+    const add = (n: number, text: string, lang: Lang, skipDigits = false) => index.addPhrasing(n, words.ids, words.analyse(text, lang, skipDigits));
     ids.forEach((id, n) => {
       for (const lang of LANGUAGES) {
         const entry = kb.entries[lang].get(id);
         if (!entry) continue;
-        index.addPhrasing(n, words.analyse(entry.question, lang, scratch));
-        for (const alternate of entry.alternates) index.addPhrasing(n, words.analyse(alternate, lang, scratch));
+        add(n, entry.question, lang);
+        for (const alternate of entry.alternates) add(n, alternate, lang);
         // The answer too: people ask with the words of the answer ("preventive and curative
         // programmes"). Being long, it covers little of itself, which scores it below a phrasing.
         // Single digits in an answer are noise.
-        index.addPhrasing(n, words.analyse(entry.answer, lang, scratch, true));
+        add(n, entry.answer, lang, true);
       }
     });
     return new SearchIndex(ids, index.finish(), new SpellingCorrector(index.surfaces));

@@ -63,17 +63,17 @@ export class TermIndex {
   }
 
   /**
-   * Adds one phrasing of entry `entry`: the ids of its words (`WordTable.analyse`), in any order,
-   * duplicates allowed.
+   * Adds one phrasing of entry `entry`: the ids of its words, `words[0 .. length)` (as
+   * `WordTable.analyse` gives them), in any order, duplicates allowed.
    */
-  addPhrasing(entry: number, words: readonly number[]): void {
+  addPhrasing(entry: number, words: Int32Array, length: number): void {
     const b = this.builder();
     const phrasing = b.phrasingCount;
-    if (b.termCount + words.length > b.phrasingTerms.length) b.phrasingTerms = grow(b.phrasingTerms, b.termCount + words.length);
+    if (b.termCount + length > b.phrasingTerms.length) b.phrasingTerms = grow(b.phrasingTerms, b.termCount + length);
     const { phrasingTerms } = b;
     let { lastPhrasing } = b;
     let count = b.termCount;
-    for (let i = 0; i < words.length; i++) {
+    for (let i = 0; i < length; i++) {
       const word = words[i]!;
       // Word ids are shared by every text using the word: after the first, an array lookup.
       if (word >= b.wordTerm.length) b.wordTerm = grow(b.wordTerm, word);

@@ -2,6 +2,7 @@ import { StemmerEn } from '@nlpjs/lang-en-min';
 import { stemmer as stemFrench } from '@orama/stemmers/french';
 import { stemmer as stemSpanish } from '@orama/stemmers/spanish';
 import { foldText, stripInvisible } from '../text/foldText';
+import { foldChunk } from './foldChunk';
 import { STOP_WORDS } from './stopWords';
 import { LANGUAGES, type Lang } from './types';
 import { type ChunkWord, WordTable } from './WordTable';
@@ -20,7 +21,13 @@ export interface Token {
  */
 const english = new StemmerEn();
 const stemmers: Record<Lang, (word: string) => string> = {
-  en: (word) => english.stemWord(word),
+  // Not `stemWord`: it memoises every word ever stemmed in a plain object, forever (slow to grow,
+  // and unbounded on users' text); `stem` below keeps a bounded memo.
+  en: (word) => {
+    english.setCurrent(word);
+    english.innerStem();
+    return english.getCurrent();
+  },
   fr: stemFrench,
   es: stemSpanish,
 };
@@ -66,13 +73,6 @@ export function tokenise(text: string): string[] {
   return words;
 }
 
-function foldChunk(chunk: string): string[] {
-  // Most words are plain lower-case ASCII: nothing to fold, skip the Unicode normalisations.
-  if (/^[a-z0-9]+$/.test(chunk)) return chunk.length > 1 || /\d/.test(chunk) ? [chunk] : [];
-  const folded = foldText(chunk.replace(/[œŒ]/g, 'oe').replace(/[æÆ]/g, 'ae'));
-  return folded ? folded.split(' ').filter((w) => w.length > 1 || /\d/.test(w)) : [];
-}
-
 /** True when a folded word carries no topic in that language. */
 export function isStopWord(word: string, lang: Lang): boolean {
   return STOP_WORDS[lang].has(word);
@@ -106,19 +106,21 @@ export function describeChunk(chunk: string, lang: Lang): ChunkWord[] {
   return foldChunk(chunk).map((surface) => ({ surface, stem: stem(surface, lang), stop: isStopWord(surface, lang) }));
 }
 
-/** Reused by `analyse`, which copies out of it. */
-const scratch: number[] = [];
-
 /**
  * The topic-bearing words of a text in one language, stemmed. When every word is a stop word
  * ("what can you do", "who are you") all words are kept instead, so such questions still match
  * phrasings written the same way. (`words.analyse` gives word ids, for indexing without objects.)
  */
 export function analyse(text: string, lang: Lang): Token[] {
-  return words.analyse(text, lang, scratch).map((id) => ({ surface: words.surface(id), stem: words.stem(id) }));
+  const tokens: Token[] = [];
+  for (let i = 0, count = words.analyse(text, lang); i < count; i++) {
+    const id = words.ids[i]!;
+    tokens.push({ surface: words.surface(id), stem: words.stem(id) });
+  }
+  return tokens;
 }
 
 /** Just the stems of `analyse`. */
 export function analyseStems(text: string, lang: Lang): string[] {
-  return words.analyse(text, lang, scratch).map((id) => words.stem(id));
+  return analyse(text, lang).map((t) => t.stem);
 }

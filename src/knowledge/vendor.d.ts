@@ -3,6 +3,10 @@
 declare module '@nlpjs/lang-en-min' {
   export class StemmerEn {
     stemWord(word: string): string;
+    /** The Snowball steps behind `stemWord`, without its memo: set the word, stem it, read the stem. */
+    setCurrent(word: string): void;
+    innerStem(): void;
+    getCurrent(): string;
   }
 }
 

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { StemmerEn } from '@nlpjs/lang-en-min';
+import { loadKnowledge } from '../../src/knowledge/loadKnowledge';
+import { foldChunk, slowFold, TABLE_END } from '../../src/knowledge/foldChunk';
 import { analyseStems, describeChunk, foldText, stem, tokenise } from '../../src/knowledge/normalise';
 import { WordTable } from '../../src/knowledge/WordTable';
 
@@ -21,6 +25,23 @@ describe('normalisation', () => {
   it('drops single letters but keeps numbers and folds ligatures', () => {
     assert.deepEqual(tokenise("L'OIM, c'est 175 États et 4 priorités"), ['oim', 'est', '175', 'etats', 'et', '4', 'priorites']);
     assert.deepEqual(tokenise('cœur'), ['coeur']);
+  });
+
+  it('folds Latin text by table exactly as foldText does', () => {
+    const all = Array.from({ length: TABLE_END }, (_, code) => String.fromCharCode(code)).join('');
+    // Each character alone and between letters, then pairs in a seeded random order.
+    for (const ch of all) {
+      for (const chunk of [ch, `x${ch}`, `${ch}é`, `ab${ch}cd`]) assert.deepEqual(foldChunk(chunk), slowFold(chunk), JSON.stringify(chunk));
+    }
+    let seed = 1;
+    const next = () => (seed = (Math.imul(seed, 48271) >>> 0) % 2147483647) % TABLE_END;
+    for (let i = 0; i < 20_000; i++) {
+      const chunk = String.fromCharCode(next(), next(), 0x61 + (i % 26), next());
+      assert.deepEqual(foldChunk(chunk), slowFold(chunk), JSON.stringify(chunk));
+    }
+    assert.deepEqual(foldChunk('¿Cuántos?'), ['cuantos']);
+    assert.deepEqual(foldChunk('Œuvre'), ['oeuvre']);
+    assert.deepEqual(foldChunk('l\u2019OIM'), ['oim'], 'beyond the table: foldText');
   });
 
   it('removes stop words and conversational filler in each language', () => {
@@ -47,6 +68,15 @@ describe('normalisation', () => {
     assert.deepEqual(analyseStems('organisations internationales', 'fr'), analyseStems('organisation internationale', 'fr'));
   });
 
+  it('stems English as nlp.js stemWord does, without its memo', () => {
+    const reference = new StemmerEn();
+    const kb = loadKnowledge(join(__dirname, '../../knowledge'));
+    const vocabulary = new Set([...kb.entries.en.values()].flatMap((e) => tokenise(`${e.question} ${e.alternates.join(' ')} ${e.answer}`)));
+    // Numbers and the stem exceptions below are not Snowball's.
+    const ours = /^(\d+|international.*|internal.*|organi[sz]ations?)$/;
+    for (const word of vocabulary) if (!ours.test(word)) assert.equal(stem(word, 'en'), reference.stemWord(word), word);
+  });
+
   it('keeps words Snowball would merge apart', () => {
     assert.notEqual(stem('international', 'en'), stem('internal', 'en'));
     assert.notEqual(stem('organization', 'en'), stem('organ', 'en'));
@@ -57,10 +87,9 @@ describe('normalisation', () => {
     const texts = ['santé des migrants', 'how many international migrants?', '¿Cuántos países?', 'santé\u200b des\tmigrants', 'what can you do'];
     const langs = ['fr', 'en', 'es', 'fr', 'en'] as const;
     const small = new WordTable(describeChunk, 2);
-    const out: number[] = [];
     for (let round = 0; round < 3; round++) {
       texts.forEach((text, i) => {
-        const stems = small.analyse(text, langs[i]!, out).map((id) => small.stem(id));
+        const stems = [...small.ids.subarray(0, small.analyse(text, langs[i]!))].map((id) => small.stem(id));
         assert.deepEqual(stems, analyseStems(text, langs[i]!), text);
       });
     }

@@ -1,0 +1,61 @@
+import { foldText } from '../text/foldText';
+
+/** Code units below this (Latin-1 and Latin Extended-A: every letter of English, French and Spanish) fold by table. */
+export const TABLE_END = 0x180;
+
+/** Ligatures `foldText` keeps as one letter, spelt out so "cœur" and "coeur" are one word. */
+function spellLigatures(text: string): string {
+  return text.replace(/[œŒ]/g, 'oe').replace(/[æÆ]/g, 'ae');
+}
+
+/**
+ * What `foldChunk`'s slow path makes of each code unit below `TABLE_END` between two letters: its
+ * folded letters, ' ' for punctuation and spaces, '' for invisible characters. No character in
+ * the range combines with its neighbours (no combining marks below U+0300, and case mapping is
+ * context-free outside Greek), so a chunk of them folds one code unit at a time; the tests compare
+ * both paths.
+ */
+const TABLE: readonly string[] = Array.from({ length: TABLE_END }, (_, code) =>
+  foldText(`a${spellLigatures(String.fromCharCode(code))}a`).slice(1, -1),
+);
+/** Letters and digits the table maps to themselves: a chunk made only of them is already folded. */
+const UNCHANGED = Uint8Array.from(TABLE, (folded, code) => (folded !== ' ' && folded === String.fromCharCode(code) ? 1 : 0));
+
+/**
+ * The folded words of one chunk of text (no spaces in it, though it may hold other punctuation):
+ * invisible and bidi characters removed, lower case, accents and ligatures folded, punctuation as
+ * spaces. Single letters are dropped (elided articles, "s" of "IOM's"); single digits are kept.
+ * Latin text folds by table, which is several times faster than `foldText`'s two Unicode
+ * normalisations; anything else goes through `foldText`.
+ */
+export function foldChunk(chunk: string): string[] {
+  let unchanged = true;
+  for (let i = 0; i < chunk.length; i++) {
+    const code = chunk.charCodeAt(i);
+    if (code >= TABLE_END) return slowFold(chunk);
+    if (UNCHANGED[code] === 0) unchanged = false;
+  }
+  if (unchanged) return keptWords([chunk]);
+  let folded = '';
+  for (let i = 0; i < chunk.length; i++) folded += TABLE[chunk.charCodeAt(i)]!;
+  return keptWords(folded.split(' '));
+}
+
+/** `foldText`, for text beyond Latin. */
+export function slowFold(chunk: string): string[] {
+  const folded = foldText(spellLigatures(chunk));
+  return folded ? keptWords(folded.split(' ')) : [];
+}
+
+/** Words of two characters or more, and single digits; no empty strings. */
+function keptWords(words: string[]): string[] {
+  let kept = 0;
+  for (const word of words) if (word.length > 1 || isDigit(word.charCodeAt(0))) words[kept++] = word;
+  words.length = kept;
+  return words;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
