@@ -10,8 +10,6 @@ import { registerDirectLine } from './directline/registerDirectLine';
 import { SqlTicketStore } from './handoff/SqlTicketStore';
 import { SqlUnansweredStore } from './handoff/SqlUnansweredStore';
 import { registerMessagesRoute } from './http/messagesRoute';
-import { Mailer } from './mail/Mailer';
-import { Metrics } from './metrics/Metrics';
 import { registerMetricsRoute } from './metrics/registerMetricsRoute';
 import { registerNewsletterRoutes } from './newsletter/registerNewsletterRoutes';
 import { SubscriptionStore } from './newsletter/SubscriptionStore';
@@ -64,8 +62,9 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
     tickets: new SqlTicketStore(db, engine === 'postgresql'),
     unanswered: new SqlUnansweredStore(db),
     subscriptions: new SubscriptionStore(db),
-    metrics: new Metrics(),
-    mailer: config.SMTP_URL ? new Mailer(config.SMTP_URL, config.MAIL_FROM, config.OUTGOING_TIMEOUT_MS) : undefined,
+    // Loaded only when configured: each library costs memory in every process (prom-client, nodemailer).
+    metrics: config.METRICS_ENABLED ? new (await import('./metrics/Metrics')).Metrics() : undefined,
+    mailer: config.SMTP_URL ? new (await import('./mail/Mailer')).Mailer(config.SMTP_URL, config.MAIL_FROM, config.OUTGOING_TIMEOUT_MS) : undefined,
   };
   const purge = () =>
     storage.purgeIdleConversations(config.CONVERSATION_TTL_DAYS).catch((err) => logger.warn({ err: errorSummary(err) }, 'state purge failed'));
@@ -85,7 +84,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   registerStaffRoutes(server, { services, app: bot, proactive });
   registerStaffConsole(server);
   registerNewsletterRoutes(server, services, services.subscriptions!);
-  registerMetricsRoute(server, config, services.metrics!);
+  if (services.metrics) registerMetricsRoute(server, config, services.metrics);
   const whatsapp = config.whatsappEnabled ? registerWhatsApp(server, { app: bot, services, db, proactive, inFlight }) : undefined;
   readiness.ready = true;
 

@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import { staffAllowed } from '../staff/requireStaffToken';
 import type { Metrics } from './Metrics';
 
-/** `GET /metrics` in Prometheus format: only with `METRICS_ENABLED`, and behind the staff token. */
+/** `GET /metrics` in Prometheus format, behind the staff token (registered only with `METRICS_ENABLED`). */
 export function registerMetricsRoute(server: Server, config: Readonly<Config>, metrics: Metrics): void {
   if (!config.METRICS_ENABLED) return;
   server.get('/metrics', async (req, res) => {

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import { Pool } from 'pg';
 import type { Config } from '../config';
 import { migrate } from './migrations';
 import type { Database } from './schema';
@@ -22,6 +21,8 @@ export interface OpenDatabase {
 export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>): Promise<OpenDatabase> {
   let open: OpenDatabase;
   if (config.DATABASE_URL) {
+    // The PostgreSQL driver is loaded only when used: an embedded-SQLite process does not pay for it.
+    const { Pool } = await import('pg');
     const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
     // A dropped connection (database restarted) must not crash the process; queries fail and retry later.
     pool.on('error', () => undefined);
