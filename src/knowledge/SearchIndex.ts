@@ -1,6 +1,7 @@
 import { TermIndex } from './bm25';
 import { analyse, isStopWord, stem, tokenise, words } from './normalise';
-import { scoreQuery, type QueryTerm, type Scratch } from './scoreQuery';
+import { EntryScorer } from './EntryScorer';
+import { scoreQuery, type QueryTerm } from './scoreQuery';
 import { SpellingCorrector } from './spelling';
 import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult } from './types';
 
@@ -10,7 +11,7 @@ import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult } from './t
  * Spanish phrasing of the same id. See `scoreQuery` for the 0..1 score.
  */
 export class SearchIndex {
-  private readonly scratch: Scratch;
+  private readonly scorer: EntryScorer;
 
   private constructor(
     /** Entry number → id. */
@@ -18,12 +19,7 @@ export class SearchIndex {
     private readonly index: TermIndex,
     private readonly speller: SpellingCorrector,
   ) {
-    this.scratch = {
-      matched: new Float64Array(index.phrasingCount),
-      matchedIdf: new Float64Array(index.phrasingCount),
-      entryMatched: new Float64Array(ids.length),
-      best: new Float64Array(ids.length),
-    };
+    this.scorer = new EntryScorer(index);
   }
 
   /** Indexes a whole knowledge base (all languages). */
@@ -67,15 +63,17 @@ export class SearchIndex {
       const key = analysisKey(text, other);
       if (tried.has(key)) continue;
       tried.add(key);
-      const result = this.searchAs(text, other, OTHER_LANGUAGE_DISCOUNT);
-      if ((result.candidates[0]?.score ?? 0) > (best.candidates[0]?.score ?? 0)) best = result;
+      const bestScore = best.candidates[0]?.score ?? 0;
+      // A reading that cannot beat the best so far is not scored (it would not be kept).
+      const result = this.searchAs(text, other, OTHER_LANGUAGE_DISCOUNT, bestScore);
+      if ((result.candidates[0]?.score ?? 0) > bestScore) best = result;
     }
     return best;
   }
 
-  private searchAs(text: string, lang: Lang, discount = 1): SearchResult {
+  private searchAs(text: string, lang: Lang, discount = 1, mustBeat = -1): SearchResult {
     const { terms, unknownWeight } = this.queryTerms(text, lang);
-    const scored = scoreQuery(this.index, terms, unknownWeight, this.scratch, discount);
+    const scored = scoreQuery(terms, unknownWeight, this.scorer, discount, mustBeat);
     return { band: scored.band, candidates: scored.candidates.map((c) => ({ id: this.ids[c.entry]!, score: c.score })) };
   }
 

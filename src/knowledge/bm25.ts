@@ -17,6 +17,13 @@ export class TermIndex {
   /** Per phrasing: the entry it belongs to, and the summed IDF of its distinct terms. */
   phrasingEntry: Int32Array = new Int32Array(0);
   phrasingWeight: Float64Array = new Float64Array(0);
+  /** Phrasing p's distinct terms: `phrasingTerms[phrasingTermStart[p] .. phrasingTermStart[p + 1])`. */
+  phrasingTermStart: Int32Array = new Int32Array(1);
+  phrasingTerms: Int32Array = new Int32Array(0);
+  /** Entry e's phrasings, which are consecutive: `entryPhrasingStart[e] .. entryPhrasingStart[e + 1]`. */
+  entryPhrasingStart: Int32Array = new Int32Array(1);
+  /** Per entry: the least `phrasingWeight` of its phrasings that have terms (Infinity for none). */
+  entryMinWeight: Float64Array = new Float64Array(0);
   /** The IDF of a term no entry uses. */
   maxIdf = 0;
   /** Every folded word form the phrasings use (the spelling vocabulary). */
@@ -41,6 +48,10 @@ export class TermIndex {
     wordTerm: Int32Array;
     /** Per term, the last phrasing that listed it + 1: de-duplicates a phrasing's terms in O(1) (answers are long). */
     lastPhrasing: Int32Array;
+    /** Per term, the last entry that listed it + 1, and how many phrasings and entries list it. */
+    lastEntry: Int32Array;
+    phrasingCounts: Int32Array;
+    entryCounts: Int32Array;
   } | null = {
     phrasingCount: 0,
     phrasingEntry: new Int32Array(1024),
@@ -49,6 +60,9 @@ export class TermIndex {
     phrasingTerms: new Int32Array(8192),
     wordTerm: new Int32Array(1024),
     lastPhrasing: new Int32Array(1024),
+    lastEntry: new Int32Array(1024),
+    phrasingCounts: new Int32Array(1024),
+    entryCounts: new Int32Array(1024),
   };
 
   constructor(
@@ -69,9 +83,10 @@ export class TermIndex {
   addPhrasing(entry: number, words: Int32Array, length: number): void {
     const b = this.builder();
     const phrasing = b.phrasingCount;
+    if (phrasing > 0 && entry < b.phrasingEntry[phrasing - 1]!) throw new Error(`entry ${entry} added after a later entry`);
     if (b.termCount + length > b.phrasingTerms.length) b.phrasingTerms = grow(b.phrasingTerms, b.termCount + length);
     const { phrasingTerms } = b;
-    let { lastPhrasing } = b;
+    let { lastPhrasing, lastEntry, phrasingCounts, entryCounts } = b;
     let count = b.termCount;
     for (let i = 0; i < length; i++) {
       const word = words[i]!;
@@ -80,11 +95,17 @@ export class TermIndex {
       let t = b.wordTerm[word]! - 1;
       if (t < 0) {
         t = this.newWord(word);
-        lastPhrasing = b.lastPhrasing;
+        ({ lastPhrasing, lastEntry, phrasingCounts, entryCounts } = b);
       }
       if (lastPhrasing[t] !== phrasing + 1) {
         lastPhrasing[t] = phrasing + 1;
         phrasingTerms[count++] = t;
+        // Counted now, while the term's counters are in cache, rather than in a pass of `finish`.
+        phrasingCounts[t]!++;
+        if (lastEntry[t] !== entry + 1) {
+          lastEntry[t] = entry + 1;
+          entryCounts[t]!++;
+        }
       }
     }
     b.termCount = count;
@@ -104,7 +125,12 @@ export class TermIndex {
     let t = this.terms.get(stem);
     if (t === undefined) {
       this.terms.set(stem, (t = this.terms.size));
-      if (t >= b.lastPhrasing.length) b.lastPhrasing = grow(b.lastPhrasing, t);
+      if (t >= b.lastPhrasing.length) {
+        b.lastPhrasing = grow(b.lastPhrasing, t);
+        b.lastEntry = grow(b.lastEntry, t);
+        b.phrasingCounts = grow(b.phrasingCounts, t);
+        b.entryCounts = grow(b.entryCounts, t);
+      }
     }
     b.wordTerm[word] = t + 1;
     this.surfaces.add(this.words.surface(word));
@@ -113,30 +139,19 @@ export class TermIndex {
 
   /** Freezes the index into typed arrays; call once after every `addPhrasing`. */
   finish(): this {
-    const { phrasingEntry, phrasingTerms, phrasingTermStart, phrasingCount } = this.builder();
+    const { phrasingEntry, phrasingTerms, phrasingTermStart, phrasingCount, termCount: listed } = this.builder();
     const termCount = this.terms.size;
-    // Postings in two passes over the flat lists: count, then fill. Phrasings of one entry are
-    // contiguous, so "last entry seen" per term is enough to list each entry once.
-    const lastEntry = new Int32Array(termCount).fill(-1);
-    const phrasingCounts = new Int32Array(termCount);
-    const entryCounts = new Int32Array(termCount);
-    for (let p = 0; p < phrasingCount; p++) {
-      for (let i = phrasingTermStart[p]!; i < phrasingTermStart[p + 1]!; i++) {
-        const t = phrasingTerms[i]!;
-        phrasingCounts[t]!++;
-        if (lastEntry[t] !== phrasingEntry[p]) {
-          lastEntry[t] = phrasingEntry[p]!;
-          entryCounts[t]!++;
-        }
-      }
-    }
+    const phrasingCounts = this.builder().phrasingCounts.subarray(0, termCount);
+    const entryCounts = this.builder().entryCounts.subarray(0, termCount);
+    // Postings filled from the flat lists. Phrasings of one entry are contiguous, so "last entry
+    // seen" per term is enough to list each entry once.
     this.phrasingStart = offsets(phrasingCounts);
     this.entryStart = offsets(entryCounts);
     this.phrasings = new Int32Array(this.phrasingStart[termCount]!);
     this.entries = new Int32Array(this.entryStart[termCount]!);
     const nextPhrasing = this.phrasingStart.slice(0, termCount);
     const nextEntry = this.entryStart.slice(0, termCount);
-    lastEntry.fill(-1);
+    const lastEntry = new Int32Array(termCount).fill(-1);
     for (let p = 0; p < phrasingCount; p++) {
       for (let i = phrasingTermStart[p]!; i < phrasingTermStart[p + 1]!; i++) {
         const t = phrasingTerms[i]!;
@@ -151,11 +166,23 @@ export class TermIndex {
     this.idf = Float64Array.from(entryCounts, (df) => Math.log(1 + (n - df + 0.5) / (df + 0.5)));
     this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
     this.phrasingEntry = phrasingEntry.slice(0, phrasingCount);
+    this.phrasingTermStart = phrasingTermStart.slice(0, phrasingCount + 1);
+    this.phrasingTerms = phrasingTerms.slice(0, listed);
+    this.entryPhrasingStart = new Int32Array(this.entryCount + 1);
+    this.entryMinWeight = new Float64Array(this.entryCount).fill(Infinity);
     this.phrasingWeight = new Float64Array(phrasingCount);
     for (let p = 0; p < phrasingCount; p++) {
       let weight = 0;
       for (let i = phrasingTermStart[p]!; i < phrasingTermStart[p + 1]!; i++) weight += this.idf[phrasingTerms[i]!]!;
       this.phrasingWeight[p] = weight;
+      const e = phrasingEntry[p]!;
+      this.entryPhrasingStart[e + 1] = p + 1;
+      // A phrasing without terms never matches, so it bounds nothing.
+      if (weight > 0 && weight < this.entryMinWeight[e]!) this.entryMinWeight[e] = weight;
+    }
+    // An entry without phrasings starts (and ends) where the one before it ended.
+    for (let e = 1; e <= this.entryCount; e++) {
+      this.entryPhrasingStart[e] = Math.max(this.entryPhrasingStart[e]!, this.entryPhrasingStart[e - 1]!);
     }
     this.building = null;
     return this;

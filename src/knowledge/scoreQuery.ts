@@ -1,20 +1,7 @@
-import type { TermIndex } from './bm25';
+import type { EntryScorer, QueryTerm } from './EntryScorer';
 import type { ConfidenceBand } from './types';
 
-/** One query word found in the index: its IDF, and its weight (IDF, less for a corrected word). */
-export interface QueryTerm {
-  term: number;
-  weight: number;
-  idf: number;
-}
-
-/** Reusable per-index buffers, so a search allocates almost nothing. */
-export interface Scratch {
-  matched: Float64Array;
-  matchedIdf: Float64Array;
-  entryMatched: Float64Array;
-  best: Float64Array;
-}
+export type { QueryTerm };
 
 export interface ScoredEntry {
   entry: number;
@@ -34,14 +21,6 @@ export const LOW = 0.2;
 export const MARGIN = 0.05;
 const MAX_CANDIDATES = 5;
 
-/** Query words matched by another phrasing of the same entry count this much. */
-const SIBLING_WEIGHT = 0.5;
-/**
- * Phrasing coverage mostly ranks (of entries that explain the whole query, prefer the one whose
- * phrasing the query covers best); it lowers the confidence of a full-query match at most to this.
- */
-const PHRASING_COVERAGE_FLOOR = 0.5;
-
 /**
  * Scores every entry that shares a word with the query, 0..1:
  *   query coverage    = weight of query words the entry explains / weight of all query words
@@ -49,49 +28,21 @@ const PHRASING_COVERAGE_FLOOR = 0.5;
  *   phrasing coverage = IDF of the phrasing's words the query has / IDF of all the phrasing's words,
  *   score             = query coverage × (0.5 + 0.5 × phrasing coverage), best phrasing of each entry.
  * Then bands the best score, demoting a winner without a clear lead over the runner-up.
+ * With `mustBeat`, a query whose entries cannot score above it (known before scoring them) has
+ * no candidates.
  */
 export function scoreQuery(
-  index: TermIndex,
   terms: readonly QueryTerm[],
   unknownWeight: number,
-  s: Scratch,
+  scorer: EntryScorer,
   discount = 1,
+  mustBeat = -1,
 ): { candidates: ScoredEntry[]; band: ConfidenceBand } {
   const total = terms.reduce((sum, t) => sum + t.weight, unknownWeight);
   if (terms.length === 0 || total <= 0) return { candidates: [], band: 'none' };
-  const phrasings: number[] = [];
-  const entries: number[] = [];
-  for (const { term, weight, idf } of terms) {
-    const ps = index.phrasingsOf(term);
-    for (let i = ps.from; i < ps.to; i++) {
-      const p = ps.list[i]!;
-      if (s.matched[p] === 0) phrasings.push(p);
-      s.matched[p]! += weight;
-      s.matchedIdf[p]! += idf;
-    }
-    const es = index.entriesOf(term);
-    for (let i = es.from; i < es.to; i++) {
-      const e = es.list[i]!;
-      if (s.entryMatched[e] === 0) entries.push(e);
-      s.entryMatched[e]! += weight;
-    }
-  }
-  for (const p of phrasings) {
-    const e = index.phrasingEntry[p]!;
-    const own = s.matched[p]!;
-    const explained = own + SIBLING_WEIGHT * (s.entryMatched[e]! - own);
-    const queryCoverage = Math.min(1, explained / total);
-    const phrasingCoverage = Math.min(1, s.matchedIdf[p]! / index.phrasingWeight[p]!);
-    const score = queryCoverage * (PHRASING_COVERAGE_FLOOR + (1 - PHRASING_COVERAGE_FLOOR) * phrasingCoverage) * discount;
-    if (score > s.best[e]!) s.best[e] = score;
-    s.matched[p] = 0;
-    s.matchedIdf[p] = 0;
-  }
-  const candidates = top(entries, s.best, MAX_CANDIDATES);
-  for (const e of entries) {
-    s.entryMatched[e] = 0;
-    s.best[e] = 0;
-  }
+  const count = scorer.score(terms, total, discount, MAX_CANDIDATES, mustBeat);
+  const candidates = top(scorer.touched, count, scorer.best, MAX_CANDIDATES);
+  scorer.clear(count);
   return { candidates, band: bandOf(candidates) };
 }
 
@@ -105,9 +56,11 @@ export function bandOf(candidates: readonly ScoredEntry[]): ConfidenceBand {
   return 'none';
 }
 
-function top(entries: readonly number[], scores: Float64Array, k: number): ScoredEntry[] {
+/** The `k` best of `entries[0 .. count)`, scanned in order: of equal scores at the cut, the first met stays. */
+function top(entries: Int32Array, count: number, scores: Float64Array, k: number): ScoredEntry[] {
   const best: ScoredEntry[] = [];
-  for (const entry of entries) {
+  for (let i = 0; i < count; i++) {
+    const entry = entries[i]!;
     const score = scores[entry]!;
     if (score <= 0 || (best.length === k && score <= best[k - 1]!.score)) continue;
     best.push({ entry, score });

@@ -1,0 +1,223 @@
+import type { TermIndex } from './bm25';
+
+/** One query word found in the index: its IDF, and its weight (IDF, less for a corrected word). */
+export interface QueryTerm {
+  term: number;
+  weight: number;
+  idf: number;
+}
+
+/** Query words matched by another phrasing of the same entry count this much. */
+const SIBLING_WEIGHT = 0.5;
+/**
+ * Phrasing coverage mostly ranks (of entries that explain the whole query, prefer the one whose
+ * phrasing the query covers best); it lowers the confidence of a full-query match at most to this.
+ */
+const PHRASING_COVERAGE_FLOOR = 0.5;
+/**
+ * A score computed in floating point may exceed its bound computed in floating point by a few
+ * rounding errors (about 1e-16 each); bounds are raised by far more than that.
+ */
+const BOUND_SLACK = 1 + 1e-9;
+/**
+ * Reading a word of a phrasing's term list costs a lookup in a small array; a posting costs two
+ * updates in an array as long as all phrasings, and a second visit to score the phrasing.
+ */
+const READ_RATIO = 4;
+
+/**
+ * Scores the entries sharing a word with a query (the formula is `scoreQuery`'s) into `best`,
+ * with buffers made once per index so a search allocates almost nothing.
+ *
+ * Common words are in thousands of phrasings, and scoring each of them was most of a slow search.
+ * But an entry's phrasings cannot score above a bound known from its entry postings alone (its
+ * share of the query's weight, and the share of its lightest phrasing the query words could
+ * cover), so once a few entries are scored most others are known not to reach the top: only
+ * those whose bound reaches the lowest of those scores are scored, from the index's term lists.
+ * When too many do (a query of common words only), every matching phrasing is scored from the
+ * postings instead. Both ways give the same scores, bit for bit: each sum is made in query order.
+ */
+export class EntryScorer {
+  /** Per entry: its best score (0: not scored). */
+  readonly best: Float64Array;
+  /** The entries sharing a word with the query, in the order they were first met (ties keep that order). */
+  readonly touched: Int32Array;
+  /** Per entry: summed weight and IDF of the query words any of its phrasings has, and its bound. */
+  private readonly entryWeight: Float64Array;
+  private readonly entryIdf: Float64Array;
+  private readonly bound: Float64Array;
+  /** Per phrasing, interleaved (one cache line, not two): summed weight and IDF of its query words. */
+  private readonly matched: Float64Array;
+  private readonly touchedPhrasings: Int32Array;
+  /** Per term: its position in the query + 1 (0: not in the query). */
+  private readonly position: Int32Array;
+  private hits = new Uint8Array(16);
+
+  constructor(private readonly index: TermIndex) {
+    this.best = new Float64Array(index.entryCount);
+    this.touched = new Int32Array(index.entryCount);
+    this.entryWeight = new Float64Array(index.entryCount);
+    this.entryIdf = new Float64Array(index.entryCount);
+    this.bound = new Float64Array(index.entryCount);
+    this.matched = new Float64Array(2 * index.phrasingCount);
+    this.touchedPhrasings = new Int32Array(index.phrasingCount);
+    this.position = new Int32Array(index.terms.size);
+  }
+
+  /**
+   * Scores, into `best`, the entries that may rank among the best `keep` for `terms` (whose
+   * weights and the unknown words' add up to `total`); returns how many entries `touched` lists.
+   * An entry left unscored (`best` 0) scores less than `keep` others. When no entry can score
+   * above `mustBeat`, none is scored. Call `clear` after reading.
+   */
+  score(terms: readonly QueryTerm[], total: number, discount: number, keep: number, mustBeat: number): number {
+    const { index, entryWeight, entryIdf, touched, bound } = this;
+    let count = 0;
+    let postings = 0;
+    for (const { term, weight, idf } of terms) {
+      const es = index.entriesOf(term);
+      for (let i = es.from; i < es.to; i++) {
+        const e = es.list[i]!;
+        if (entryWeight[e] === 0) touched[count++] = e;
+        entryWeight[e]! += weight;
+        entryIdf[e]! += idf;
+      }
+      const ps = index.phrasingsOf(term);
+      postings += ps.to - ps.from;
+    }
+    let highest = 0;
+    for (let i = 0; i < count; i++) {
+      const e = touched[i]!;
+      const coverage = Math.min(1, entryIdf[e]! / index.entryMinWeight[e]!);
+      const b = Math.min(1, entryWeight[e]! / total) * (PHRASING_COVERAGE_FLOOR + (1 - PHRASING_COVERAGE_FLOOR) * coverage) * discount * BOUND_SLACK;
+      bound[e] = b;
+      if (b > highest) highest = b;
+    }
+    if (highest <= mustBeat) return count;
+    if (!this.scoreWithinBound(terms, total, discount, keep, count, postings * READ_RATIO)) this.scoreAll(terms, total, discount);
+    return count;
+  }
+
+  /** Forgets the last query (`count` as `score` returned it). */
+  clear(count: number): void {
+    for (let i = 0; i < count; i++) {
+      const e = this.touched[i]!;
+      this.entryWeight[e] = 0;
+      this.entryIdf[e] = 0;
+      this.best[e] = 0;
+    }
+  }
+
+  /** Every phrasing holding a query word, from the postings; each sums its words in query order. */
+  private scoreAll(terms: readonly QueryTerm[], total: number, discount: number): void {
+    const { index, matched, touchedPhrasings, entryWeight, best } = this;
+    let count = 0;
+    for (const { term, weight, idf } of terms) {
+      const ps = index.phrasingsOf(term);
+      for (let i = ps.from; i < ps.to; i++) {
+        const p = ps.list[i]!;
+        if (matched[2 * p] === 0) touchedPhrasings[count++] = p;
+        matched[2 * p]! += weight;
+        matched[2 * p + 1]! += idf;
+      }
+    }
+    for (let i = 0; i < count; i++) {
+      const p = touchedPhrasings[i]!;
+      const e = index.phrasingEntry[p]!;
+      const score = coverageScore(matched[2 * p]!, entryWeight[e]!, matched[2 * p + 1]!, index.phrasingWeight[p]!, total, discount);
+      if (score > best[e]!) best[e] = score;
+      matched[2 * p] = 0;
+      matched[2 * p + 1] = 0;
+    }
+  }
+
+  /**
+   * Scores the `keep` entries with the highest bounds, then the others whose bound reaches the
+   * lowest of those scores; false (nothing scored) when that would read more than `budget` words
+   * of term lists.
+   */
+  private scoreWithinBound(terms: readonly QueryTerm[], total: number, discount: number, keep: number, count: number, budget: number): boolean {
+    const { index, touched, best, bound, position } = this;
+    const cost = (e: number) => index.phrasingTermStart[index.entryPhrasingStart[e + 1]!]! - index.phrasingTermStart[index.entryPhrasingStart[e]!]!;
+    terms.forEach(({ term }, k) => (position[term] = k + 1));
+    if (this.hits.length < terms.length) this.hits = new Uint8Array(terms.length);
+    try {
+      let floor = 0;
+      if (count > keep) {
+        const seeds = highestEntries(touched, count, bound, keep);
+        if (seeds.reduce((sum, e) => sum + cost(e), 0) > budget) return false;
+        floor = Infinity;
+        for (const e of seeds) floor = Math.min(floor, (best[e] = this.entryScore(e, terms, total, discount)));
+      }
+      let reading = 0;
+      for (let i = 0; i < count && reading <= budget; i++) {
+        const e = touched[i]!;
+        if (best[e] === 0 && bound[e]! >= floor) reading += cost(e);
+      }
+      if (reading > budget) {
+        for (let i = 0; i < count; i++) best[touched[i]!] = 0;
+        return false;
+      }
+      for (let i = 0; i < count; i++) {
+        const e = touched[i]!;
+        if (best[e] === 0 && bound[e]! >= floor) best[e] = this.entryScore(e, terms, total, discount);
+      }
+      return true;
+    } finally {
+      for (const { term } of terms) position[term] = 0;
+    }
+  }
+
+  /** An entry's best phrasing score, from each phrasing's term list. */
+  private entryScore(e: number, terms: readonly QueryTerm[], total: number, discount: number): number {
+    const { index, position, hits } = this;
+    const { phrasingTermStart: start, phrasingTerms: list } = index;
+    let best = 0;
+    for (let p = index.entryPhrasingStart[e]!; p < index.entryPhrasingStart[e + 1]!; p++) {
+      let found = 0;
+      for (let i = start[p]!; i < start[p + 1]!; i++) {
+        const k = position[list[i]!]!;
+        if (k !== 0) {
+          hits[k - 1] = 1;
+          found++;
+        }
+      }
+      if (found === 0) continue;
+      let own = 0;
+      let idf = 0;
+      for (let k = 0; k < terms.length; k++) {
+        if (hits[k] === 0) continue;
+        own += terms[k]!.weight;
+        idf += terms[k]!.idf;
+        hits[k] = 0;
+      }
+      const score = coverageScore(own, this.entryWeight[e]!, idf, index.phrasingWeight[p]!, total, discount);
+      if (score > best) best = score;
+    }
+    return best;
+  }
+}
+
+/** `scoreQuery`'s formula for one phrasing. */
+function coverageScore(own: number, entryWeight: number, matchedIdf: number, phrasingWeight: number, total: number, discount: number): number {
+  const explained = own + SIBLING_WEIGHT * (entryWeight - own);
+  const queryCoverage = Math.min(1, explained / total);
+  const phrasingCoverage = Math.min(1, matchedIdf / phrasingWeight);
+  return queryCoverage * (PHRASING_COVERAGE_FLOOR + (1 - PHRASING_COVERAGE_FLOOR) * phrasingCoverage) * discount;
+}
+
+/** The `k` entries of `entries[0 .. count)` with the highest `values` (any order). */
+function highestEntries(entries: Int32Array, count: number, values: Float64Array, k: number): number[] {
+  const highest: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const e = entries[i]!;
+    if (highest.length === k) {
+      if (values[e]! <= values[highest[k - 1]!]!) continue;
+      highest.pop();
+    }
+    let at = highest.length;
+    while (at > 0 && values[highest[at - 1]!]! < values[e]!) at--;
+    highest.splice(at, 0, e);
+  }
+  return highest;
+}
