@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { BigramIndex, bigramsOf } from './BigramIndex';
 
 /** Words shorter than this are never corrected: too many real words lie one letter apart. */
 const MIN_LENGTH = 4;
@@ -20,32 +21,24 @@ const MAX_REMEMBERED = 10_000;
 /**
  * Corrects a misspelled word against the knowledge base's own vocabulary. Running fuse.js over the
  * whole vocabulary costs ~12 ms per word at 10,000 words, so letter pairs (bigrams) of words of a
- * similar length pick a short list first and fuse.js ranks only that list.
+ * similar length pick a short list first and fuse.js ranks only that list. Picking it reads
+ * thousands of row entries (pseudo-syllables share pairs), so rows and counters are typed arrays.
  */
 export class SpellingCorrector {
   private readonly words: string[];
-  /** Per word length: bigram (see `bigramsOf`) → words of that length holding it. */
-  private readonly postings: Array<Map<number, number[]>> = [];
+  private readonly index: BigramIndex;
   private readonly gramCounts: Uint8Array;
+  /** Per word: letter pairs shared with the word being corrected; the words with some, in the order met. */
   private readonly counts: Uint16Array;
-  private readonly touched: number[] = [];
+  private readonly touched: Int32Array;
   private readonly remembered = new Map<string, Correction | null>();
 
   constructor(vocabulary: Iterable<string>) {
     this.words = [...new Set(vocabulary)].filter((w) => w.length >= MIN_LENGTH - 1 && !/\d/.test(w));
-    this.gramCounts = new Uint8Array(this.words.length);
-    const grams: number[] = [];
-    this.words.forEach((w, i) => {
-      bigramsOf(w, grams);
-      this.gramCounts[i] = Math.min(grams.length, 255);
-      const postings = (this.postings[w.length] ??= new Map());
-      for (const g of grams) {
-        const list = postings.get(g);
-        if (list) list.push(i);
-        else postings.set(g, [i]);
-      }
-    });
+    this.index = new BigramIndex(this.words);
+    this.gramCounts = Uint8Array.from(this.index.gramCounts, (count) => Math.min(count, 255));
     this.counts = new Uint16Array(this.words.length);
+    this.touched = new Int32Array(this.words.length);
   }
 
   /** The closest vocabulary word, or undefined when nothing is close enough to be a typo. */
@@ -75,24 +68,28 @@ export class SpellingCorrector {
 
   /** Vocabulary words at most `maxEdits` letters longer or shorter sharing most letter pairs with `word`. */
   private shortlist(word: string): string[] {
+    const { index, counts, touched, gramCounts } = this;
+    const { rowStart, words } = index;
     const grams = bigramsOf(word, []);
     const slack = maxEdits(word.length);
+    let met = 0;
     for (let length = word.length - slack; length <= word.length + slack; length++) {
-      const postings = this.postings[length];
-      if (!postings) continue;
-      for (const g of grams) {
-        for (const i of postings.get(g) ?? []) {
-          if (this.counts[i]++ === 0) this.touched.push(i);
+      for (const gram of grams) {
+        const row = index.row(length, gram);
+        if (row < 0) continue;
+        for (let at = rowStart[row]!, end = rowStart[row + 1]!; at < end; at++) {
+          const i = words[at]!;
+          if (counts[i]++ === 0) touched[met++] = i;
         }
       }
     }
     const scored: Array<[string, number]> = [];
-    for (const i of this.touched) {
-      const dice = (2 * this.counts[i]!) / (grams.length + this.gramCounts[i]!);
-      this.counts[i] = 0;
+    for (let k = 0; k < met; k++) {
+      const i = touched[k]!;
+      const dice = (2 * counts[i]!) / (grams.length + gramCounts[i]!);
+      counts[i] = 0;
       if (dice >= MIN_DICE) scored.push([this.words[i]!, dice]);
     }
-    this.touched.length = 0;
     return scored
       .sort((a, b) => b[1] - a[1])
       .slice(0, SHORTLIST)
@@ -117,17 +114,4 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return rows[a.length]![b.length]!;
-}
-
-/**
- * The distinct letter pairs of a word padded with boundary marks ("oim": ^o, oi, im, m$), each as
- * one number (two UTF-16 code units; 0 marks the boundary), into `out`.
- */
-function bigramsOf(word: string, out: number[]): number[] {
-  out.length = 0;
-  for (let i = 0; i <= word.length; i++) {
-    const gram = (i === 0 ? 0 : word.charCodeAt(i - 1)) * 65536 + (i === word.length ? 0 : word.charCodeAt(i));
-    if (!out.includes(gram)) out.push(gram);
-  }
-  return out;
 }
