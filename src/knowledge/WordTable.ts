@@ -1,8 +1,7 @@
 import { LANGUAGES, type Lang } from './types';
 
-/** A word of a chunk as the analyser describes it the first time the chunk is seen. */
-export interface ChunkWord {
-  surface: string;
+/** What the analyser says of a folded word the first time it is seen in a language. */
+export interface WordInfo {
   stem: string;
   stop: boolean;
 }
@@ -18,8 +17,13 @@ const LANGUAGE_NUMBER = Object.fromEntries(LANGUAGES.map((lang, i) => [lang, i])
  * ids of its words. Indexing a 10,000-entry knowledge base analyses three million chunks but only
  * 75,000 distinct ones, so each distinct chunk is folded and stemmed once, and later found by
  * hashing it where it stands in the text: no substring, no `Map`, no object per word. Chunks live
- * in one typed array (`pool`), each as `[language, length, ...UTF-16 code units, word count,
- * ...word ids]`; the hash table holds each chunk's hash next to its offset in the pool.
+ * in one typed array (`pool`), each as `[language + 4 × length, ...UTF-16 code units two to a
+ * number, word count, ...word ids]`; the hash table holds each chunk's hash next to its offset in
+ * the pool. Both are kept small (a table three-quarters full, two code units per number): looking
+ * a chunk up waits mostly on memory, three million times per build.
+ *
+ * A word has one id per language however many chunks hold it ("word", "word?", "Word"), so it is
+ * stemmed once: a new chunk's words are looked up as chunks of their own.
  *
  * Word ids are never reused, so an index may remember terms by word id across `clear`s; they stay
  * valid (`surface`, `stem`) until the table is cleared, which only happens between two texts.
@@ -43,9 +47,13 @@ export class WordTable {
    * growth step at a time, three hundred thousand times per build.
    */
   ids = new Int32Array(256);
+  /** The chunk being looked up, two code units to a number. */
+  private units = new Int32Array(256);
 
   constructor(
-    private readonly describe: (chunk: string, lang: Lang) => ChunkWord[],
+    /** The folded words of a chunk (`foldChunk`). */
+    private readonly fold: (chunk: string) => string[],
+    private readonly describe: (word: string, lang: Lang) => WordInfo,
     /** Past this many distinct chunks the table starts over (a bound on memory when fed arbitrary text). */
     private readonly maxChunks: number,
   ) {}
@@ -66,15 +74,33 @@ export class WordTable {
   analyse(text: string, lang: Lang, skipDigits = false): number {
     if (this.chunks >= this.maxChunks) this.clear();
     const langNo = LANGUAGE_NUMBER[lang];
+    const n = text.length;
+    if ((n >> 1) + 1 > this.units.length) this.units = new Int32Array((n >> 1) + 1);
+    const { units } = this;
     let { ids } = this;
     let count = 0;
     let content = 0;
-    for (let start = 0, end = 0; start < text.length; start = ++end) {
+    for (let start = 0, end = 0; start < n; start = ++end) {
+      // The chunk's code units, two to a number as the pool holds them, hashed as they are read.
       let hash = FNV_OFFSET ^ langNo;
-      for (let code; end < text.length && (code = text.charCodeAt(end)) !== SPACE; end++) hash = Math.imul(hash ^ code, FNV_PRIME);
+      let size = 0;
+      while (end < n) {
+        let code = text.charCodeAt(end);
+        if (code === SPACE) break;
+        if (++end < n) {
+          const next = text.charCodeAt(end);
+          if (next !== SPACE) {
+            code |= next << 16;
+            end++;
+          }
+        }
+        units[size++] = code;
+        hash = Math.imul(hash ^ code, FNV_PRIME);
+      }
       if (end === start) continue;
-      let at = this.find(text, start, end, hash, langNo);
-      if (at < 0) at = this.add(text, start, end, hash, lang);
+      const head = langNo + 4 * (end - start);
+      let at = this.find(head, units, size, hash);
+      if (at < 0) at = this.add(text, start, end, head, size, hash, lang);
       const { pool, flags, base } = this;
       for (let j = at + 1, last = at + pool[at]!; j <= last; j++) {
         const id = pool[j]!;
@@ -104,46 +130,79 @@ export class WordTable {
     this.stems = [];
   }
 
-  /** The pool offset of the chunk's word count, or -1 when the chunk is new. */
-  private find(text: string, start: number, end: number, hash: number, langNo: number): number {
+  /** The pool offset of the word count of the chunk in `units[0 .. size)`, or -1 when it is new. */
+  private find(head: number, units: Int32Array, size: number, hash: number): number {
     const { slots, mask, pool } = this;
-    const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const at = slots[2 * slot + 1]!;
       if (at === 0) return -1;
-      if (slots[2 * slot] !== hash || pool[at] !== langNo || pool[at + 1] !== length) continue;
+      if (slots[2 * slot] !== hash || pool[at] !== head) continue;
       let i = 0;
-      while (i < length && pool[at + 2 + i] === text.charCodeAt(start + i)) i++;
-      if (i === length) return at + 2 + length;
+      while (i < size && pool[at + 1 + i] === units[i]) i++;
+      if (i === size) return at + 1 + size;
     }
   }
 
-  private add(text: string, start: number, end: number, hash: number, lang: Lang): number {
-    const words = this.describe(text.slice(start, end), lang);
-    const length = end - start;
-    const size = 3 + length + words.length;
-    if (this.used + size > this.pool.length) this.pool = grown(this.pool, this.used + size);
-    if (2 * (this.chunks + 1) > this.mask + 1) this.rehash();
-    const record = this.used;
-    const { pool } = this;
-    pool[record] = LANGUAGE_NUMBER[lang];
-    pool[record + 1] = length;
-    for (let i = 0; i < length; i++) pool[record + 2 + i] = text.charCodeAt(start + i);
-    const at = record + 2 + length;
-    pool[at] = words.length;
-    words.forEach((word, j) => (pool[at + 1 + j] = this.addWord(word)));
-    this.used += size;
+  /** Adds the chunk `text[start .. end)`, whose code units are in `units[0 .. size)`; returns its word count's offset. */
+  private add(text: string, start: number, end: number, head: number, size: number, hash: number, lang: Lang): number {
+    const chunk = text.slice(start, end);
+    const words = this.fold(chunk);
+    const at = this.record(head, this.units, size, words.length);
+    // Not placed in the table yet: looking its words up may grow the pool (so `this.pool` is read
+    // after each) and the table.
+    words.forEach((word, j) => {
+      const id = word === chunk ? this.addWord(word, lang) : this.wordOf(word, lang);
+      this.pool[at + 1 + j] = id;
+    });
+    this.place(this.slots, this.mask, hash, at - 1 - size);
     this.chunks++;
-    this.place(this.slots, this.mask, hash, record);
     return at;
   }
 
-  private addWord(word: ChunkWord): number {
+  /** The id of a word met in a chunk that is not the word alone: found as its own chunk, or added as one. */
+  private wordOf(word: string, lang: Lang): number {
+    const units = new Int32Array((word.length + 1) >> 1);
+    let hash = FNV_OFFSET ^ LANGUAGE_NUMBER[lang];
+    for (let i = 0; i < units.length; i++) {
+      units[i] = word.charCodeAt(2 * i) | (2 * i + 1 < word.length ? word.charCodeAt(2 * i + 1) << 16 : 0);
+      hash = Math.imul(hash ^ units[i]!, FNV_PRIME);
+    }
+    const head = LANGUAGE_NUMBER[lang] + 4 * word.length;
+    let at = this.find(head, units, units.length, hash);
+    if (at >= 0 && this.pool[at] === 1 && this.surface(this.pool[at + 1]!) === word) return this.pool[at + 1]!;
+    const id = this.addWord(word, lang);
+    // Only a word that folds to itself may stand for its chunk (folding is idempotent on Latin text).
+    const folded = this.fold(word);
+    if (at < 0 && folded.length === 1 && folded[0] === word) {
+      at = this.record(head, units, units.length, 1);
+      this.pool[at + 1] = id;
+      this.place(this.slots, this.mask, hash, at - 1 - units.length);
+      this.chunks++;
+    }
+    return id;
+  }
+
+  /** Room for a chunk record, head and code units written; returns the offset of its word count (set to `count`). */
+  private record(head: number, units: Int32Array, size: number, count: number): number {
+    const length = 2 + size + count;
+    if (this.used + length > this.pool.length) this.pool = grown(this.pool, this.used + length);
+    if (4 * (this.chunks + 1) > 3 * (this.mask + 1)) this.rehash();
+    const record = this.used;
+    const { pool } = this;
+    pool[record] = head;
+    for (let i = 0; i < size; i++) pool[record + 1 + i] = units[i]!;
+    pool[record + 1 + size] = count;
+    this.used += length;
+    return record + 1 + size;
+  }
+
+  private addWord(surface: string, lang: Lang): number {
+    const { stem, stop } = this.describe(surface, lang);
     const index = this.surfaces.length;
     if (index >= this.flags.length) this.flags = grown(this.flags, index);
-    this.surfaces.push(word.surface);
-    this.stems.push(word.stem);
-    this.flags[index] = (word.stop ? STOP : 0) | (word.surface.length === 1 ? DIGIT : 0);
+    this.surfaces.push(surface);
+    this.stems.push(stem);
+    this.flags[index] = (stop ? STOP : 0) | (surface.length === 1 ? DIGIT : 0);
     return this.base + index;
   }
 
@@ -163,7 +222,7 @@ export class WordTable {
   }
 }
 
-/** FNV-1a over UTF-16 code units, seeded with the language number. */
+/** FNV-1a over pairs of UTF-16 code units, seeded with the language number. */
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 

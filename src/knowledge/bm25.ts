@@ -26,8 +26,11 @@ export class TermIndex {
   entryMinWeight: Float64Array = new Float64Array(0);
   /** The IDF of a term no entry uses. */
   maxIdf = 0;
-  /** Every folded word form the phrasings use (the spelling vocabulary). */
-  readonly surfaces = new Set<string>();
+  /**
+   * Every folded word form the phrasings use (the spelling vocabulary), some more than once (one
+   * per word id: "word" and "word?" are two chunks, and French and English share words).
+   */
+  readonly surfaces: string[] = [];
 
   // Postings in compressed rows: term t's phrasings are phrasings[start[t] .. start[t + 1]).
   private phrasingStart: Int32Array = new Int32Array(1);
@@ -46,12 +49,12 @@ export class TermIndex {
     phrasingTerms: Int32Array;
     /** Word id → term number + 1 (0: not seen yet). */
     wordTerm: Int32Array;
-    /** Per term, the last phrasing that listed it + 1: de-duplicates a phrasing's terms in O(1) (answers are long). */
-    lastPhrasing: Int32Array;
-    /** Per term, the last entry that listed it + 1, and how many phrasings and entries list it. */
-    lastEntry: Int32Array;
-    phrasingCounts: Int32Array;
-    entryCounts: Int32Array;
+    /**
+     * Per term t, at `TERM_FIELDS * t`: the last phrasing that listed it + 1 (de-duplicates a
+     * phrasing's terms in O(1): answers are long), the last entry that listed it + 1, and how many
+     * phrasings and entries list it. Side by side: one cache line per term, not four arrays.
+     */
+    termFields: Int32Array;
   } | null = {
     phrasingCount: 0,
     phrasingEntry: new Int32Array(1024),
@@ -59,10 +62,7 @@ export class TermIndex {
     termCount: 0,
     phrasingTerms: new Int32Array(8192),
     wordTerm: new Int32Array(1024),
-    lastPhrasing: new Int32Array(1024),
-    lastEntry: new Int32Array(1024),
-    phrasingCounts: new Int32Array(1024),
-    entryCounts: new Int32Array(1024),
+    termFields: new Int32Array(TERM_FIELDS * 1024),
   };
 
   constructor(
@@ -86,7 +86,7 @@ export class TermIndex {
     if (phrasing > 0 && entry < b.phrasingEntry[phrasing - 1]!) throw new Error(`entry ${entry} added after a later entry`);
     if (b.termCount + length > b.phrasingTerms.length) b.phrasingTerms = grow(b.phrasingTerms, b.termCount + length);
     const { phrasingTerms } = b;
-    let { lastPhrasing, lastEntry, phrasingCounts, entryCounts } = b;
+    let { termFields: fields } = b;
     let count = b.termCount;
     for (let i = 0; i < length; i++) {
       const word = words[i]!;
@@ -95,16 +95,17 @@ export class TermIndex {
       let t = b.wordTerm[word]! - 1;
       if (t < 0) {
         t = this.newWord(word);
-        ({ lastPhrasing, lastEntry, phrasingCounts, entryCounts } = b);
+        fields = b.termFields;
       }
-      if (lastPhrasing[t] !== phrasing + 1) {
-        lastPhrasing[t] = phrasing + 1;
+      const f = TERM_FIELDS * t;
+      if (fields[f + LAST_PHRASING] !== phrasing + 1) {
+        fields[f + LAST_PHRASING] = phrasing + 1;
         phrasingTerms[count++] = t;
-        // Counted now, while the term's counters are in cache, rather than in a pass of `finish`.
-        phrasingCounts[t]!++;
-        if (lastEntry[t] !== entry + 1) {
-          lastEntry[t] = entry + 1;
-          entryCounts[t]!++;
+        // Counted now, while the term's fields are in cache, rather than in a pass of `finish`.
+        fields[f + PHRASINGS]!++;
+        if (fields[f + LAST_ENTRY] !== entry + 1) {
+          fields[f + LAST_ENTRY] = entry + 1;
+          fields[f + ENTRIES]!++;
         }
       }
     }
@@ -125,15 +126,10 @@ export class TermIndex {
     let t = this.terms.get(stem);
     if (t === undefined) {
       this.terms.set(stem, (t = this.terms.size));
-      if (t >= b.lastPhrasing.length) {
-        b.lastPhrasing = grow(b.lastPhrasing, t);
-        b.lastEntry = grow(b.lastEntry, t);
-        b.phrasingCounts = grow(b.phrasingCounts, t);
-        b.entryCounts = grow(b.entryCounts, t);
-      }
+      if (TERM_FIELDS * (t + 1) > b.termFields.length) b.termFields = grow(b.termFields, TERM_FIELDS * (t + 1));
     }
     b.wordTerm[word] = t + 1;
-    this.surfaces.add(this.words.surface(word));
+    this.surfaces.push(this.words.surface(word));
     return t;
   }
 
@@ -141,8 +137,9 @@ export class TermIndex {
   finish(): this {
     const { phrasingEntry, phrasingTerms, phrasingTermStart, phrasingCount, termCount: listed } = this.builder();
     const termCount = this.terms.size;
-    const phrasingCounts = this.builder().phrasingCounts.subarray(0, termCount);
-    const entryCounts = this.builder().entryCounts.subarray(0, termCount);
+    const { termFields } = this.builder();
+    const phrasingCounts = Int32Array.from({ length: termCount }, (_, t) => termFields[TERM_FIELDS * t + PHRASINGS]!);
+    const entryCounts = Int32Array.from({ length: termCount }, (_, t) => termFields[TERM_FIELDS * t + ENTRIES]!);
     // Postings filled from the flat lists. Phrasings of one entry are contiguous, so "last entry
     // seen" per term is enough to list each entry once.
     this.phrasingStart = offsets(phrasingCounts);
@@ -207,6 +204,13 @@ export class TermIndex {
     return this.building;
   }
 }
+
+/** The fields of a term while building (`termFields`). */
+const TERM_FIELDS = 4;
+const LAST_PHRASING = 0;
+const LAST_ENTRY = 1;
+const PHRASINGS = 2;
+const ENTRIES = 3;
 
 /** Start offsets of consecutive rows of the given lengths (one more than there are rows). */
 function offsets(counts: Int32Array): Int32Array {

@@ -5,7 +5,7 @@ import { foldText, stripInvisible } from '../text/foldText';
 import { foldChunk } from './foldChunk';
 import { STOP_WORDS } from './stopWords';
 import { LANGUAGES, type Lang } from './types';
-import { type ChunkWord, WordTable } from './WordTable';
+import { type WordInfo, WordTable } from './WordTable';
 
 export { foldText, stripInvisible };
 
@@ -83,11 +83,16 @@ export function stem(word: string, lang: Lang): string {
   const cache = stemCache[lang];
   let stemmed = cache.get(word);
   if (stemmed === undefined) {
-    stemmed = isNumber(word) ? word : (STEM_EXCEPTIONS[lang].get(word) ?? stemmers[lang](word));
+    stemmed = stemOnce(word, lang);
     if (cache.size >= MAX_CACHED_STEMS) cache.clear();
     cache.set(word, stemmed);
   }
   return stemmed;
+}
+
+/** `stem` without the memo. */
+function stemOnce(word: string, lang: Lang): string {
+  return isNumber(word) ? word : (STEM_EXCEPTIONS[lang].get(word) ?? stemmers[lang](word));
 }
 
 function isNumber(word: string): boolean {
@@ -99,11 +104,14 @@ function isNumber(word: string): boolean {
 }
 
 /** Every chunk of text analysed so far, with its words: see `WordTable`. */
-export const words = new WordTable(describeChunk, MAX_CACHED_CHUNKS);
+export const words = new WordTable(foldChunk, describeWord, MAX_CACHED_CHUNKS);
 
-/** The words of one chunk of text (between spaces), folded, stemmed and marked as stop words or not. */
-export function describeChunk(chunk: string, lang: Lang): ChunkWord[] {
-  return foldChunk(chunk).map((surface) => ({ surface, stem: stem(surface, lang), stop: isStopWord(surface, lang) }));
+/**
+ * A folded word's stem and whether it is a stop word. Not through `stem`'s memo: the word table
+ * sees each word once per language.
+ */
+export function describeWord(word: string, lang: Lang): WordInfo {
+  return { stem: stemOnce(word, lang), stop: isStopWord(word, lang) };
 }
 
 /**

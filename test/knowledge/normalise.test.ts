@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { StemmerEn } from '@nlpjs/lang-en-min';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge';
 import { foldChunk, slowFold, TABLE_END } from '../../src/knowledge/foldChunk';
-import { analyseStems, describeChunk, foldText, stem, tokenise } from '../../src/knowledge/normalise';
+import { analyseStems, describeWord, foldText, stem, tokenise } from '../../src/knowledge/normalise';
 import { WordTable } from '../../src/knowledge/WordTable';
 
 describe('normalisation', () => {
@@ -86,12 +86,37 @@ describe('normalisation', () => {
   it('analyses the same after its word table starts over, however much text it has seen', () => {
     const texts = ['santé des migrants', 'how many international migrants?', '¿Cuántos países?', 'santé\u200b des\tmigrants', 'what can you do'];
     const langs = ['fr', 'en', 'es', 'fr', 'en'] as const;
-    const small = new WordTable(describeChunk, 2);
+    const small = new WordTable(foldChunk, describeWord, 2);
     for (let round = 0; round < 3; round++) {
       texts.forEach((text, i) => {
         const stems = [...small.ids.subarray(0, small.analyse(text, langs[i]!))].map((id) => small.stem(id));
         assert.deepEqual(stems, analyseStems(text, langs[i]!), text);
       });
+    }
+  });
+
+  it('gives a word one id whichever chunk it comes in, however the table grows', () => {
+    const word = (i: number) => `mot${i.toString(36)}é`;
+    // Variants first ("¿MOTX?" then "motx,", "motx"), so most words are met inside another chunk
+    // and added as chunks of their own while the pool grows; shifting where it grows by a few
+    // chunks each time, for words added on either side of a growth.
+    for (let shift = 0; shift < 12; shift++) {
+      const table = new WordTable(foldChunk, describeWord, 1_000_000);
+      table.analyse(Array.from({ length: shift }, (_, i) => `pre${i}`).join(' '), 'fr');
+      const idOf = new Map<string, number>();
+      for (let i = 0; i < 4_000; i++) {
+        for (const chunk of [`¿${word(i).toUpperCase()}?`, `${word(i)},`, word(i)]) {
+          assert.equal(table.analyse(chunk, 'fr'), 1, chunk);
+          const id = table.ids[0]!;
+          assert.equal(table.surface(id), foldText(word(i)), chunk);
+          assert.equal(idOf.get(word(i)) ?? id, id, chunk);
+          idOf.set(word(i), id);
+        }
+      }
+      for (const [w, id] of idOf) {
+        table.analyse(`¿${w.toUpperCase()}?`, 'fr');
+        assert.equal(table.ids[0], id, w);
+      }
     }
   });
 
