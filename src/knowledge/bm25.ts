@@ -50,11 +50,11 @@ export class TermIndex {
     /** Word id → term number + 1 (0: not seen yet). */
     wordTerm: Int32Array;
     /**
-     * Per term t, at `TERM_FIELDS * t`: the last phrasing that listed it + 1 (de-duplicates a
-     * phrasing's terms in O(1): answers are long), the last entry that listed it + 1, and how many
-     * phrasings and entries list it. Side by side: one cache line per term, not four arrays.
+     * Per term, the last phrasing that listed it + 1: de-duplicates a phrasing's terms in O(1)
+     * (answers are long). Terms are counted in `finish`: the fewer arrays the three million words
+     * of a build touch, the more of the word table stays in cache.
      */
-    termFields: Int32Array;
+    lastPhrasing: Int32Array;
   } | null = {
     phrasingCount: 0,
     phrasingEntry: new Int32Array(1024),
@@ -62,7 +62,7 @@ export class TermIndex {
     termCount: 0,
     phrasingTerms: new Int32Array(8192),
     wordTerm: new Int32Array(1024),
-    termFields: new Int32Array(TERM_FIELDS * 1024),
+    lastPhrasing: new Int32Array(1024),
   };
 
   constructor(
@@ -86,7 +86,7 @@ export class TermIndex {
     if (phrasing > 0 && entry < b.phrasingEntry[phrasing - 1]!) throw new Error(`entry ${entry} added after a later entry`);
     if (b.termCount + length > b.phrasingTerms.length) b.phrasingTerms = grow(b.phrasingTerms, b.termCount + length);
     const { phrasingTerms } = b;
-    let { termFields: fields } = b;
+    let { lastPhrasing } = b;
     let count = b.termCount;
     for (let i = 0; i < length; i++) {
       const word = words[i]!;
@@ -95,18 +95,11 @@ export class TermIndex {
       let t = b.wordTerm[word]! - 1;
       if (t < 0) {
         t = this.newWord(word);
-        fields = b.termFields;
+        lastPhrasing = b.lastPhrasing;
       }
-      const f = TERM_FIELDS * t;
-      if (fields[f + LAST_PHRASING] !== phrasing + 1) {
-        fields[f + LAST_PHRASING] = phrasing + 1;
+      if (lastPhrasing[t] !== phrasing + 1) {
+        lastPhrasing[t] = phrasing + 1;
         phrasingTerms[count++] = t;
-        // Counted now, while the term's fields are in cache, rather than in a pass of `finish`.
-        fields[f + PHRASINGS]!++;
-        if (fields[f + LAST_ENTRY] !== entry + 1) {
-          fields[f + LAST_ENTRY] = entry + 1;
-          fields[f + ENTRIES]!++;
-        }
       }
     }
     b.termCount = count;
@@ -126,7 +119,7 @@ export class TermIndex {
     let t = this.terms.get(stem);
     if (t === undefined) {
       this.terms.set(stem, (t = this.terms.size));
-      if (TERM_FIELDS * (t + 1) > b.termFields.length) b.termFields = grow(b.termFields, TERM_FIELDS * (t + 1));
+      if (t >= b.lastPhrasing.length) b.lastPhrasing = grow(b.lastPhrasing, t);
     }
     b.wordTerm[word] = t + 1;
     this.surfaces.push(this.words.surface(word));
@@ -137,18 +130,28 @@ export class TermIndex {
   finish(): this {
     const { phrasingEntry, phrasingTerms, phrasingTermStart, phrasingCount, termCount: listed } = this.builder();
     const termCount = this.terms.size;
-    const { termFields } = this.builder();
-    const phrasingCounts = Int32Array.from({ length: termCount }, (_, t) => termFields[TERM_FIELDS * t + PHRASINGS]!);
-    const entryCounts = Int32Array.from({ length: termCount }, (_, t) => termFields[TERM_FIELDS * t + ENTRIES]!);
-    // Postings filled from the flat lists. Phrasings of one entry are contiguous, so "last entry
-    // seen" per term is enough to list each entry once.
+    // Postings in two passes over the flat lists: count, then fill. Phrasings of one entry are
+    // contiguous, so "last entry seen" per term is enough to list each entry once.
+    const lastEntry = new Int32Array(termCount).fill(-1);
+    const phrasingCounts = new Int32Array(termCount);
+    const entryCounts = new Int32Array(termCount);
+    for (let p = 0; p < phrasingCount; p++) {
+      for (let i = phrasingTermStart[p]!; i < phrasingTermStart[p + 1]!; i++) {
+        const t = phrasingTerms[i]!;
+        phrasingCounts[t]!++;
+        if (lastEntry[t] !== phrasingEntry[p]) {
+          lastEntry[t] = phrasingEntry[p]!;
+          entryCounts[t]!++;
+        }
+      }
+    }
     this.phrasingStart = offsets(phrasingCounts);
     this.entryStart = offsets(entryCounts);
     this.phrasings = new Int32Array(this.phrasingStart[termCount]!);
     this.entries = new Int32Array(this.entryStart[termCount]!);
     const nextPhrasing = this.phrasingStart.slice(0, termCount);
     const nextEntry = this.entryStart.slice(0, termCount);
-    const lastEntry = new Int32Array(termCount).fill(-1);
+    lastEntry.fill(-1);
     for (let p = 0; p < phrasingCount; p++) {
       for (let i = phrasingTermStart[p]!; i < phrasingTermStart[p + 1]!; i++) {
         const t = phrasingTerms[i]!;
@@ -204,13 +207,6 @@ export class TermIndex {
     return this.building;
   }
 }
-
-/** The fields of a term while building (`termFields`). */
-const TERM_FIELDS = 4;
-const LAST_PHRASING = 0;
-const LAST_ENTRY = 1;
-const PHRASINGS = 2;
-const ENTRIES = 3;
 
 /** Start offsets of consecutive rows of the given lengths (one more than there are rows). */
 function offsets(counts: Int32Array): Int32Array {

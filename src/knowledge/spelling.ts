@@ -34,7 +34,7 @@ export class SpellingCorrector {
   private readonly remembered = new Map<string, Correction | null>();
 
   constructor(vocabulary: Iterable<string>) {
-    this.words = [...new Set(vocabulary)].filter((w) => w.length >= MIN_LENGTH - 1 && !/\d/.test(w));
+    this.words = [...new Set(vocabulary)].filter((w) => w.length >= MIN_LENGTH - 1 && !hasDigit(w));
     this.index = new BigramIndex(this.words);
     this.gramCounts = Uint8Array.from(this.index.gramCounts, (count) => Math.min(count, 255));
     this.counts = new Uint16Array(this.words.length);
@@ -43,7 +43,7 @@ export class SpellingCorrector {
 
   /** The closest vocabulary word, or undefined when nothing is close enough to be a typo. */
   correct(word: string): Correction | undefined {
-    if (word.length < MIN_LENGTH || /\d/.test(word)) return undefined;
+    if (word.length < MIN_LENGTH || hasDigit(word)) return undefined;
     let correction = this.remembered.get(word);
     if (correction === undefined) {
       correction = this.find(word) ?? null;
@@ -95,6 +95,15 @@ export class SpellingCorrector {
       .slice(0, SHORTLIST)
       .map(([w]) => w);
   }
+}
+
+/** True when the word holds an ASCII digit (what `/\d/` finds, without a regular expression per word). */
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
 }
 
 /** One slip in a short word, two in a word of 7 letters or more. */
