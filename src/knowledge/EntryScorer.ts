@@ -1,4 +1,5 @@
 import type { TermIndex } from './bm25';
+import { coverageBound, coverageScore } from './coverageScore';
 
 /** One query word found in the index: its IDF, and its weight (IDF, less for a corrected word). */
 export interface QueryTerm {
@@ -7,18 +8,6 @@ export interface QueryTerm {
   idf: number;
 }
 
-/** Query words matched by another phrasing of the same entry count this much. */
-const SIBLING_WEIGHT = 0.5;
-/**
- * Phrasing coverage mostly ranks (of entries that explain the whole query, prefer the one whose
- * phrasing the query covers best); it lowers the confidence of a full-query match at most to this.
- */
-const PHRASING_COVERAGE_FLOOR = 0.5;
-/**
- * A score computed in floating point may exceed its bound computed in floating point by a few
- * rounding errors (about 1e-16 each); bounds are raised by far more than that.
- */
-const BOUND_SLACK = 1 + 1e-9;
 /**
  * Reading a word of a phrasing's term list costs a lookup in a small array; a posting costs two
  * updates in an array as long as all phrasings, and a second visit to score the phrasing.
@@ -36,6 +25,8 @@ const READ_RATIO = 4;
  * those whose bound reaches the lowest of those scores are scored, from the index's term lists.
  * When too many do (a query of common words only), every matching phrasing is scored from the
  * postings instead. Both ways give the same scores, bit for bit: each sum is made in query order.
+ * A reading of the query in another language only has to beat the best reading so far: its
+ * entries whose bound is above that score are scored first, and if none beats it, no other is.
  */
 export class EntryScorer {
   /** Per entry: its best score (0: not scored). */
@@ -67,8 +58,8 @@ export class EntryScorer {
   /**
    * Scores, into `best`, the entries that may rank among the best `keep` for `terms` (whose
    * weights and the unknown words' add up to `total`); returns how many entries `touched` lists.
-   * An entry left unscored (`best` 0) scores less than `keep` others. When no entry can score
-   * above `mustBeat`, none is scored. Call `clear` after reading.
+   * An entry left unscored (`best` 0) scores less than `keep` others. When no entry scores above
+   * `mustBeat`, none is left scored (`best` all 0). Call `clear` after reading.
    */
   score(terms: readonly QueryTerm[], total: number, discount: number, keep: number, mustBeat: number): number {
     const { index, entryWeight, entryIdf, touched, bound } = this;
@@ -88,14 +79,55 @@ export class EntryScorer {
     let highest = 0;
     for (let i = 0; i < count; i++) {
       const e = touched[i]!;
-      const coverage = Math.min(1, entryIdf[e]! / index.entryMinWeight[e]!);
-      const b = Math.min(1, entryWeight[e]! / total) * (PHRASING_COVERAGE_FLOOR + (1 - PHRASING_COVERAGE_FLOOR) * coverage) * discount * BOUND_SLACK;
+      const b = coverageBound(entryWeight[e]!, entryIdf[e]!, index.entryMinWeight[e]!, total, discount);
       bound[e] = b;
       if (b > highest) highest = b;
     }
     if (highest <= mustBeat) return count;
-    if (!this.scoreWithinBound(terms, total, discount, keep, count, postings * READ_RATIO)) this.scoreAll(terms, total, discount);
+    const budget = postings * READ_RATIO;
+    const { position } = this;
+    terms.forEach(({ term }, k) => (position[term] = k + 1));
+    if (this.hits.length < terms.length) this.hits = new Uint8Array(terms.length);
+    try {
+      if (mustBeat >= 0 && !this.mayBeat(terms, total, discount, count, budget, mustBeat)) return count;
+      if (!this.scoreWithinBound(terms, total, discount, keep, count, budget)) this.scoreAll(terms, total, discount);
+    } finally {
+      for (const { term } of terms) position[term] = 0;
+    }
+    // `mayBeat` may not have known.
+    if (mustBeat >= 0 && !this.anyAbove(count, mustBeat)) this.forget(count);
     return count;
+  }
+
+  private anyAbove(count: number, score: number): boolean {
+    for (let i = 0; i < count; i++) if (this.best[this.touched[i]!]! > score) return true;
+    return false;
+  }
+
+  /** Leaves `best` all 0. */
+  private forget(count: number): void {
+    for (let i = 0; i < count; i++) this.best[this.touched[i]!] = 0;
+  }
+
+  /**
+   * Whether an entry scores above `mustBeat`, found by scoring (into `best`) the entries whose
+   * bound is above it; true without knowing when that would read more than `budget` words of
+   * term lists. When false, `best` is left all 0.
+   */
+  private mayBeat(terms: readonly QueryTerm[], total: number, discount: number, count: number, budget: number, mustBeat: number): boolean {
+    const { touched, best, bound } = this;
+    let reading = 0;
+    for (let i = 0; i < count; i++) {
+      const e = touched[i]!;
+      if (bound[e]! > mustBeat && (reading += this.cost(e)) > budget) return true;
+    }
+    for (let i = 0; i < count; i++) {
+      const e = touched[i]!;
+      if (bound[e]! > mustBeat) best[e] = this.entryScore(e, terms, total, discount);
+    }
+    if (this.anyAbove(count, mustBeat)) return true;
+    this.forget(count);
+    return false;
   }
 
   /** Forgets the last query (`count` as `score` returned it). */
@@ -137,35 +169,31 @@ export class EntryScorer {
    * of term lists.
    */
   private scoreWithinBound(terms: readonly QueryTerm[], total: number, discount: number, keep: number, count: number, budget: number): boolean {
-    const { index, touched, best, bound, position } = this;
-    const cost = (e: number) => index.phrasingTermStart[index.entryPhrasingStart[e + 1]!]! - index.phrasingTermStart[index.entryPhrasingStart[e]!]!;
-    terms.forEach(({ term }, k) => (position[term] = k + 1));
-    if (this.hits.length < terms.length) this.hits = new Uint8Array(terms.length);
-    try {
-      let floor = 0;
-      if (count > keep) {
-        const seeds = highestEntries(touched, count, bound, keep);
-        if (seeds.reduce((sum, e) => sum + cost(e), 0) > budget) return false;
-        floor = Infinity;
-        for (const e of seeds) floor = Math.min(floor, (best[e] = this.entryScore(e, terms, total, discount)));
-      }
-      let reading = 0;
-      for (let i = 0; i < count && reading <= budget; i++) {
-        const e = touched[i]!;
-        if (best[e] === 0 && bound[e]! >= floor) reading += cost(e);
-      }
-      if (reading > budget) {
-        for (let i = 0; i < count; i++) best[touched[i]!] = 0;
-        return false;
-      }
-      for (let i = 0; i < count; i++) {
-        const e = touched[i]!;
-        if (best[e] === 0 && bound[e]! >= floor) best[e] = this.entryScore(e, terms, total, discount);
-      }
-      return true;
-    } finally {
-      for (const { term } of terms) position[term] = 0;
+    const { touched, best, bound } = this;
+    let floor = 0;
+    if (count > keep) {
+      const seeds = highestEntries(touched, count, bound, keep);
+      if (seeds.reduce((sum, e) => sum + (best[e] === 0 ? this.cost(e) : 0), 0) > budget) return false;
+      floor = Infinity;
+      for (const e of seeds) floor = Math.min(floor, best[e] || (best[e] = this.entryScore(e, terms, total, discount)));
     }
+    let reading = 0;
+    for (let i = 0; i < count && reading <= budget; i++) {
+      const e = touched[i]!;
+      if (best[e] === 0 && bound[e]! >= floor) reading += this.cost(e);
+    }
+    if (reading > budget) return false;
+    for (let i = 0; i < count; i++) {
+      const e = touched[i]!;
+      if (best[e] === 0 && bound[e]! >= floor) best[e] = this.entryScore(e, terms, total, discount);
+    }
+    return true;
+  }
+
+  /** How many words of term lists scoring an entry reads. */
+  private cost(e: number): number {
+    const { phrasingTermStart, entryPhrasingStart } = this.index;
+    return phrasingTermStart[entryPhrasingStart[e + 1]!]! - phrasingTermStart[entryPhrasingStart[e]!]!;
   }
 
   /** An entry's best phrasing score, from each phrasing's term list. */
@@ -196,14 +224,6 @@ export class EntryScorer {
     }
     return best;
   }
-}
-
-/** `scoreQuery`'s formula for one phrasing. */
-function coverageScore(own: number, entryWeight: number, matchedIdf: number, phrasingWeight: number, total: number, discount: number): number {
-  const explained = own + SIBLING_WEIGHT * (entryWeight - own);
-  const queryCoverage = Math.min(1, explained / total);
-  const phrasingCoverage = Math.min(1, matchedIdf / phrasingWeight);
-  return queryCoverage * (PHRASING_COVERAGE_FLOOR + (1 - PHRASING_COVERAGE_FLOOR) * phrasingCoverage) * discount;
 }
 
 /** The `k` entries of `entries[0 .. count)` with the highest `values` (any order). */
