@@ -37,7 +37,10 @@ export class EntryScorer {
   private readonly entryWeight: Float64Array;
   private readonly entryIdf: Float64Array;
   private readonly bound: Float64Array;
-  /** Per phrasing, interleaved (one cache line, not two): summed weight and IDF of its query words. */
+  /**
+   * Per phrasing p, at `4 * p`: summed weight and IDF of its query words, its `phrasingWeight`
+   * and its entry. Side by side, scoring a phrasing touches one cache line, not four arrays.
+   */
   private readonly matched: Float64Array;
   private readonly touchedPhrasings: Int32Array;
   /** Per term: its position in the query + 1 (0: not in the query). */
@@ -50,7 +53,11 @@ export class EntryScorer {
     this.entryWeight = new Float64Array(index.entryCount);
     this.entryIdf = new Float64Array(index.entryCount);
     this.bound = new Float64Array(index.entryCount);
-    this.matched = new Float64Array(2 * index.phrasingCount);
+    this.matched = new Float64Array(4 * index.phrasingCount);
+    for (let p = 0; p < index.phrasingCount; p++) {
+      this.matched[4 * p + 2] = index.phrasingWeight[p]!;
+      this.matched[4 * p + 3] = index.phrasingEntry[p]!;
+    }
     this.touchedPhrasings = new Int32Array(index.phrasingCount);
     this.position = new Int32Array(index.terms.size);
   }
@@ -148,18 +155,18 @@ export class EntryScorer {
       const ps = index.phrasingsOf(term);
       for (let i = ps.from; i < ps.to; i++) {
         const p = ps.list[i]!;
-        if (matched[2 * p] === 0) touchedPhrasings[count++] = p;
-        matched[2 * p]! += weight;
-        matched[2 * p + 1]! += idf;
+        if (matched[4 * p] === 0) touchedPhrasings[count++] = p;
+        matched[4 * p]! += weight;
+        matched[4 * p + 1]! += idf;
       }
     }
     for (let i = 0; i < count; i++) {
       const p = touchedPhrasings[i]!;
-      const e = index.phrasingEntry[p]!;
-      const score = coverageScore(matched[2 * p]!, entryWeight[e]!, matched[2 * p + 1]!, index.phrasingWeight[p]!, total, discount);
+      const e = matched[4 * p + 3]!;
+      const score = coverageScore(matched[4 * p]!, entryWeight[e]!, matched[4 * p + 1]!, matched[4 * p + 2]!, total, discount);
       if (score > best[e]!) best[e] = score;
-      matched[2 * p] = 0;
-      matched[2 * p + 1] = 0;
+      matched[4 * p] = 0;
+      matched[4 * p + 1] = 0;
     }
   }
 
