@@ -18,33 +18,28 @@ export interface Correction {
 /** Corrections are remembered (a search may analyse the same word as each of three languages). */
 const MAX_REMEMBERED = 10_000;
 
-/** The corrector's vocabulary and letter-pair rows, with counters for picking a short list. */
-interface Shortlister {
-  words: string[];
-  index: BigramIndex;
-  gramCounts: Uint8Array;
-  /** Per word: letter pairs shared with the word being corrected; the words with some, in the order met. */
-  counts: Uint16Array;
-  touched: Int32Array;
-}
-
 /**
  * Corrects a misspelled word against the knowledge base's own vocabulary. Running fuse.js over the
  * whole vocabulary costs ~12 ms per word at 10,000 words, so letter pairs (bigrams) of words of a
  * similar length pick a short list first and fuse.js ranks only that list. Picking it reads
  * thousands of row entries (pseudo-syllables share pairs), so rows and counters are typed arrays.
- *
- * The rows are made on the first correction, not with the index: most messages need none, and at
- * 10,000 entries per language they take ~5% of a build (then ~30 ms, once, for that message).
  */
 export class SpellingCorrector {
-  private shortlister: Shortlister | undefined;
+  private readonly words: string[];
+  private readonly index: BigramIndex;
+  private readonly gramCounts: Uint8Array;
+  /** Per word: letter pairs shared with the word being corrected; the words with some, in the order met. */
+  private readonly counts: Uint16Array;
+  private readonly touched: Int32Array;
   private readonly remembered = new Map<string, Correction | null>();
 
-  constructor(
-    /** Folded words, repeats allowed; read on the first correction, so not to be changed after. */
-    private readonly vocabulary: readonly string[],
-  ) {}
+  constructor(vocabulary: Iterable<string>) {
+    this.words = [...new Set(vocabulary)].filter((w) => w.length >= MIN_LENGTH - 1 && !hasDigit(w));
+    this.index = new BigramIndex(this.words);
+    this.gramCounts = Uint8Array.from(this.index.gramCounts, (count) => Math.min(count, 255));
+    this.counts = new Uint16Array(this.words.length);
+    this.touched = new Int32Array(this.words.length);
+  }
 
   /** The closest vocabulary word, or undefined when nothing is close enough to be a typo. */
   correct(word: string): Correction | undefined {
@@ -71,17 +66,9 @@ export class SpellingCorrector {
     return undefined;
   }
 
-  private ready(): Shortlister {
-    if (this.shortlister) return this.shortlister;
-    const words = [...new Set(this.vocabulary)].filter((w) => w.length >= MIN_LENGTH - 1 && !hasDigit(w));
-    const index = new BigramIndex(words);
-    const gramCounts = Uint8Array.from(index.gramCounts, (count) => Math.min(count, 255));
-    return (this.shortlister = { words, index, gramCounts, counts: new Uint16Array(words.length), touched: new Int32Array(words.length) });
-  }
-
   /** Vocabulary words at most `maxEdits` letters longer or shorter sharing most letter pairs with `word`. */
   private shortlist(word: string): string[] {
-    const { index, counts, touched, gramCounts, words: vocabulary } = this.ready();
+    const { index, counts, touched, gramCounts } = this;
     const { rowStart, words } = index;
     const grams = bigramsOf(word, []);
     const slack = maxEdits(word.length);
@@ -101,7 +88,7 @@ export class SpellingCorrector {
       const i = touched[k]!;
       const dice = (2 * counts[i]!) / (grams.length + gramCounts[i]!);
       counts[i] = 0;
-      if (dice >= MIN_DICE) scored.push([vocabulary[i]!, dice]);
+      if (dice >= MIN_DICE) scored.push([this.words[i]!, dice]);
     }
     return scored
       .sort((a, b) => b[1] - a[1])
