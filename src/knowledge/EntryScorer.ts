@@ -13,6 +13,8 @@ export interface QueryTerm {
  * updates in an array as long as all phrasings, and a second visit to score the phrasing.
  */
 const READ_RATIO = 4;
+/** Below this many postings, scoring every phrasing costs less than working out what to leave out. */
+const FEW_POSTINGS = 512;
 
 /**
  * Scores the entries sharing a word with a query (the formula is `scoreQuery`'s) into `best`,
@@ -91,19 +93,25 @@ export class EntryScorer {
       if (b > highest) highest = b;
     }
     if (highest <= mustBeat) return count;
-    const budget = postings * READ_RATIO;
+    if (postings <= FEW_POSTINGS) this.scoreAll(terms, total, discount);
+    else if (!this.scoreByBound(terms, total, discount, keep, count, postings * READ_RATIO, mustBeat)) return count;
+    // Scored every way but `mayBeat`'s, nothing tells in advance that no entry beats `mustBeat`.
+    if (mustBeat >= 0 && !this.anyAbove(count, mustBeat)) this.forget(count);
+    return count;
+  }
+
+  /** `score` for many postings: by bound when it pays; false when no entry scores above `mustBeat` (`best` all 0). */
+  private scoreByBound(terms: readonly QueryTerm[], total: number, discount: number, keep: number, count: number, budget: number, mustBeat: number): boolean {
     const { position } = this;
     terms.forEach(({ term }, k) => (position[term] = k + 1));
     if (this.hits.length < terms.length) this.hits = new Uint8Array(terms.length);
     try {
-      if (mustBeat >= 0 && !this.mayBeat(terms, total, discount, count, budget, mustBeat)) return count;
+      if (mustBeat >= 0 && !this.mayBeat(terms, total, discount, count, budget, mustBeat)) return false;
       if (!this.scoreWithinBound(terms, total, discount, keep, count, budget)) this.scoreAll(terms, total, discount);
+      return true;
     } finally {
       for (const { term } of terms) position[term] = 0;
     }
-    // `mayBeat` may not have known.
-    if (mustBeat >= 0 && !this.anyAbove(count, mustBeat)) this.forget(count);
-    return count;
   }
 
   private anyAbove(count: number, score: number): boolean {
