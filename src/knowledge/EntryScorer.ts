@@ -1,5 +1,6 @@
 import type { TermIndex } from './bm25';
 import { coverageBound, coverageScore } from './coverageScore';
+import { entryScore } from './entryScore';
 
 /** One query word found in the index: its IDF, and its weight (IDF, less for a corrected word). */
 export interface QueryTerm {
@@ -114,6 +115,10 @@ export class EntryScorer {
     }
   }
 
+  private entryScore(e: number, terms: readonly QueryTerm[], total: number, discount: number): number {
+    return entryScore(this.index, e, terms, this.position, this.hits, this.entryWeight[e]!, total, discount);
+  }
+
   private anyAbove(count: number, score: number): boolean {
     for (let i = 0; i < count; i++) if (this.best[this.touched[i]!]! > score) return true;
     return false;
@@ -209,35 +214,6 @@ export class EntryScorer {
   private cost(e: number): number {
     const { phrasingTermStart, entryPhrasingStart } = this.index;
     return phrasingTermStart[entryPhrasingStart[e + 1]!]! - phrasingTermStart[entryPhrasingStart[e]!]!;
-  }
-
-  /** An entry's best phrasing score, from each phrasing's term list. */
-  private entryScore(e: number, terms: readonly QueryTerm[], total: number, discount: number): number {
-    const { index, position, hits } = this;
-    const { phrasingTermStart: start, phrasingTerms: list } = index;
-    let best = 0;
-    for (let p = index.entryPhrasingStart[e]!; p < index.entryPhrasingStart[e + 1]!; p++) {
-      let found = 0;
-      for (let i = start[p]!; i < start[p + 1]!; i++) {
-        const k = position[list[i]!]!;
-        if (k !== 0) {
-          hits[k - 1] = 1;
-          found++;
-        }
-      }
-      if (found === 0) continue;
-      let own = 0;
-      let idf = 0;
-      for (let k = 0; k < terms.length; k++) {
-        if (hits[k] === 0) continue;
-        own += terms[k]!.weight;
-        idf += terms[k]!.idf;
-        hits[k] = 0;
-      }
-      const score = coverageScore(own, this.entryWeight[e]!, idf, index.phrasingWeight[p]!, total, discount);
-      if (score > best) best = score;
-    }
-    return best;
   }
 }
 
