@@ -16,6 +16,8 @@ export interface QueryTerm {
 const READ_RATIO = 4;
 /** Below this many postings, scoring every phrasing costs less than working out what to leave out. */
 const FEW_POSTINGS = 512;
+/** Entries scored first, per place in the top: the more, the higher the floor the others must reach. */
+const SEEDS = 4;
 
 /**
  * Scores the entries sharing a word with a query (the formula is `scoreQuery`'s) into `best`,
@@ -184,18 +186,18 @@ export class EntryScorer {
   }
 
   /**
-   * Scores the `keep` entries with the highest bounds, then the others whose bound reaches the
-   * lowest of those scores; false (nothing scored) when that would read more than `budget` words
-   * of term lists.
+   * Scores the `SEEDS * keep` entries with the highest bounds, then the others whose bound reaches
+   * the `keep`-th best of those scores; false when that would read more than `budget` words of
+   * term lists.
    */
   private scoreWithinBound(terms: readonly QueryTerm[], total: number, discount: number, keep: number, count: number, budget: number): boolean {
     const { touched, best, bound } = this;
     let floor = 0;
     if (count > keep) {
-      const seeds = highestEntries(touched, count, bound, keep);
+      const seeds = highestEntries(touched, count, bound, SEEDS * keep);
       if (seeds.reduce((sum, e) => sum + (best[e] === 0 ? this.cost(e) : 0), 0) > budget) return false;
-      floor = Infinity;
-      for (const e of seeds) floor = Math.min(floor, best[e] || (best[e] = this.entryScore(e, terms, total, discount)));
+      const scores = seeds.map((e) => best[e] || (best[e] = this.entryScore(e, terms, total, discount))).sort((a, b) => b - a);
+      floor = scores[keep - 1]!;
     }
     let reading = 0;
     for (let i = 0; i < count && reading <= budget; i++) {
