@@ -65,23 +65,28 @@ export class SearchIndex {
       tried.add(key);
       const bestScore = best.candidates[0]?.score ?? 0;
       // A reading that cannot beat the best so far is not scored (it would not be kept).
-      const result = this.searchAs(text, other, OTHER_LANGUAGE_DISCOUNT, bestScore);
+      const result = this.searchAs(text, other, OTHER_LANGUAGE_DISCOUNT, bestScore, lang);
       if ((result.candidates[0]?.score ?? 0) > bestScore) best = result;
     }
     return best;
   }
 
-  private searchAs(text: string, lang: Lang, discount = 1, mustBeat = -1): SearchResult {
-    const { terms, unknownWeight } = this.queryTerms(text, lang);
+  private searchAs(text: string, lang: Lang, discount = 1, mustBeat = -1, asked: Lang = lang): SearchResult {
+    const { terms, unknownWeight } = this.queryTerms(text, lang, asked);
     const scored = scoreQuery(terms, unknownWeight, this.scorer, discount, mustBeat);
     return { band: scored.band, candidates: scored.candidates.map((c) => ({ id: this.ids[c.entry]!, score: c.score })) };
   }
 
-  /** Query words as index terms: exact stems, stems under another language, then spelling corrections. */
-  private queryTerms(text: string, lang: Lang): { terms: QueryTerm[]; unknownWeight: number } {
+  /**
+   * Query words as index terms: exact stems, stems under another language, then spelling corrections.
+   * Read as another language than the one `asked` in, the asked language's own little words ("en",
+   * "de", "can", "you") are still little words, not topic words of the other language.
+   */
+  private queryTerms(text: string, lang: Lang, asked: Lang = lang): { terms: QueryTerm[]; unknownWeight: number } {
     const terms = new Map<number, QueryTerm>();
     let unknownWeight = 0;
     for (const token of analyse(text, lang)) {
+      if (asked !== lang && isStopWord(token.surface, asked)) continue;
       let term = this.known(token.surface, lang, token.stem);
       let certainty = 1;
       // People mix languages: an unknown word that is another language's "the" or "please" says nothing.

@@ -43,7 +43,11 @@ export function scoreQuery(
   const count = scorer.score(terms, total, discount, MAX_CANDIDATES, mustBeat);
   const candidates = top(scorer.touched, count, scorer.best, MAX_CANDIDATES);
   scorer.clear(count);
-  return { candidates, band: bandOf(candidates) };
+  const band = bandOf(candidates);
+  // One known word beside words the knowledge base never uses ("write me a poem", "fix my phone",
+  // "a joke about doctors") is too little evidence to state an answer, or even to suggest one.
+  const loneWord = terms.length === 1 && unknownWeight > 0 && (band === 'high' || band === 'medium');
+  return { candidates, band: loneWord ? 'low' : band };
 }
 
 /** The band of a ranked candidate list. */

@@ -62,6 +62,20 @@ describe('SearchIndex and answerQuestion', () => {
     }
   });
 
+  it('refuses a question sharing a single word with the knowledge base', () => {
+    // Each shares one word with an entry ("phone", "doctors", "poème", "demande"), nothing more.
+    const nearMisses: Array<[string, Lang]> = [
+      ['can you fix my phone', 'en'],
+      ['tell me a joke about doctors', 'en'],
+      ['écris moi un poème', 'fr'],
+      ['où en est ma demande de visa', 'fr'],
+      ['puedes arreglar mi telefono', 'es'],
+    ];
+    for (const [text, lang] of nearMisses) {
+      assert.equal(ask(text, lang).kind, 'unknown', `"${text}" → ${JSON.stringify(index.search(text, lang))}`);
+    }
+  });
+
   it('asks "did you mean" with close candidates in the asker\'s language', () => {
     const outcome = ask('cuantos migrantes hay', 'es');
     assert.equal(outcome.kind, 'clarify');
