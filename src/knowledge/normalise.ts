@@ -36,8 +36,9 @@ const stemCache = Object.fromEntries(LANGUAGES.map((l) => [l, new Map<string, st
 const MAX_CACHED_STEMS = 200_000;
 
 /**
- * Words Snowball over-stems into another word of this domain: English turns both "international"
- * and "internal" into "intern", and "organization" into "organ". Each maps to its own stem here.
+ * Words Snowball stems wrongly for this domain: English turns both "international" and "internal"
+ * into "intern", and "organization" into "organ"; Spanish cuts "gobiernos" to "gobi". Each maps to
+ * its own stem here.
  */
 const STEM_EXCEPTIONS: Record<Lang, Map<string, string>> = {
   en: new Map([
@@ -46,7 +47,8 @@ const STEM_EXCEPTIONS: Record<Lang, Map<string, string>> = {
     ...['organization', 'organizations', 'organisation', 'organisations'].map((w) => [w, 'organiz'] as const),
   ]),
   fr: new Map(),
-  es: new Map(),
+  // Spanish Snowball reads "gobiernos" as an infinitive with an attached "nos" ("gobier-nos" → "gobi").
+  es: new Map([['gobiernos', 'gobiern']]),
 };
 
 /** Folding a word is costly (two Unicode normalisations); texts reuse few words, so remember them. */
