@@ -91,4 +91,30 @@ describe('the bot process', function () {
       connector.close();
     }
   });
+  it('under `npm start` (the README command), SIGTERM reaches the bot: it shuts down instead of living on', async function () {
+    this.timeout(120_000); // `npm start` compiles first
+    const port = await freePort();
+    let output = '';
+    const npm = spawn('npm', ['start'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATA_DIR: ':memory:', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, so a failed run can still clean up everything it started
+    });
+    npm.stdout?.on('data', (c) => (output += c));
+    npm.stderr?.on('data', (c) => (output += c));
+    const exited = new Promise((resolve) => npm.on('exit', resolve));
+    try {
+      await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, 'readiness', 1000);
+      npm.kill('SIGTERM');
+      await exited;
+      await waitFor(() => /"msg":"stopped"/.test(output), 'the bot to log that it stopped', 50);
+      assert.equal(await fetch(`http://127.0.0.1:${port}/readyz`).then(() => 'still answering', () => 'gone'), 'gone');
+    } finally {
+      try {
+        process.kill(-npm.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
 });
