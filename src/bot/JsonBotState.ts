@@ -1,5 +1,5 @@
 import { BotState, type Storage, type TurnContext } from 'botbuilder';
-import { type JsonDocuments, jsonDocumentsOf } from '../storage/JsonDocuments';
+import type { JsonDocuments } from '../storage/JsonDocuments';
 
 /** Where a state document lives: the same keys as botbuilder's `ConversationState` and `UserState`. */
 export type StateKeyOf = (ctx: TurnContext) => string;
@@ -15,6 +15,26 @@ export const userKey: StateKeyOf = (ctx) => {
   if (!channelId || !from?.id) throw new Error('the activity names no channel or sender');
   return `${channelId}/users/${from.id}/`;
 };
+
+/** The storage's own JSON access, or one built on its `read`/`write` (e.g. botbuilder's `MemoryStorage` in tests). */
+function jsonDocumentsOf(storage: Storage): JsonDocuments {
+  const own = storage as Partial<JsonDocuments>;
+  if (typeof own.readJson === 'function' && typeof own.writeJson === 'function') return own as JsonDocuments;
+  return {
+    async readJson(keys) {
+      const items = await storage.read(keys);
+      const docs = new Map<string, string>();
+      for (const [key, item] of Object.entries(items)) {
+        const { eTag: _eTag, ...doc } = item as { eTag?: string };
+        docs.set(key, JSON.stringify(doc));
+      }
+      return docs;
+    },
+    async writeJson(docs) {
+      await storage.write(Object.fromEntries([...docs].map(([key, json]) => [key, { ...JSON.parse(json), eTag: '*' }])));
+    },
+  };
+}
 
 interface Cached {
   key: string;
@@ -46,18 +66,13 @@ export class JsonBotState extends BotState {
   }
 
   override async load(ctx: TurnContext, force = false): Promise<any> {
-    const cached = this.cached(ctx);
-    if (cached && !force) return cached.state;
-    const key = this.keyOf(ctx);
-    const docs = await this.docs.readJson([key]);
-    return this.remember(ctx, key, docs.get(key)).state;
+    if (force) ctx.turnState.delete(this.cache);
+    await JsonBotState.loadAll(ctx, [this]);
+    return this.cached(ctx)!.state;
   }
 
   override async saveChanges(ctx: TurnContext, force = false): Promise<void> {
-    const change = this.change(ctx, force);
-    if (!change) return;
-    await this.docs.writeJson(new Map([[change.cached.key, change.json]]));
-    change.cached.saved = change.json;
+    await JsonBotState.saveAll(ctx, [this], force);
   }
 
   override async clear(ctx: TurnContext): Promise<void> {
@@ -82,9 +97,9 @@ export class JsonBotState extends BotState {
     missing.forEach((s, i) => s.remember(ctx, keys[i]!, docs.get(keys[i]!)));
   }
 
-  /** Writes every changed state in one storage write (states must share one storage). */
-  static async saveAll(ctx: TurnContext, states: readonly JsonBotState[]): Promise<void> {
-    const changes = states.map((s) => s.change(ctx, false)).filter((c) => c !== undefined);
+  /** Writes every changed state (with `force`, every loaded one) in one storage write; states must share one storage. */
+  static async saveAll(ctx: TurnContext, states: readonly JsonBotState[], force = false): Promise<void> {
+    const changes = states.map((s) => s.change(ctx, force)).filter((c) => c !== undefined);
     if (changes.length === 0) return;
     await states[0]!.docs.writeJson(new Map(changes.map((c) => [c.cached.key, c.json])));
     for (const c of changes) c.cached.saved = c.json;

@@ -5,7 +5,6 @@ import type { Metrics } from './Metrics';
 
 /** `GET /metrics` in Prometheus format, behind the staff token (registered only with `METRICS_ENABLED`). */
 export function registerMetricsRoute(server: Server, config: Readonly<Config>, metrics: Metrics): void {
-  if (!config.METRICS_ENABLED) return;
   server.get('/metrics', async (req, res) => {
     if (!staffAllowed(config.STAFF_API_TOKEN, req, res)) return;
     const body = await metrics.registry.metrics();

@@ -53,25 +53,23 @@ export class SqlStorage implements Storage, JsonDocuments {
    * the others (eTag `*` or none) are upserted together in one statement.
    */
   async write(changes: StoreItems): Promise<void> {
-    const now = new Date().toISOString();
-    const upsert: unknown[] = [];
+    const lastWriterWins = new Map<string, string>();
     for (const [key, item] of Object.entries(changes)) {
       const { eTag, ...doc } = (item ?? {}) as { eTag?: string };
-      const etag = randomUUID();
       const json = JSON.stringify(doc);
-      if (eTag && eTag !== '*') {
-        const result = await this.db
-          .updateTable('bot_state')
-          .set({ doc: json, etag, updated_at: now })
-          .where('key', '=', key)
-          .where('etag', '=', eTag)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) throw new ETagConflictError(key);
-      } else {
-        upsert.push(key, json, etag, now);
+      if (!eTag || eTag === '*') {
+        lastWriterWins.set(key, json);
+        continue;
       }
+      const result = await this.db
+        .updateTable('bot_state')
+        .set({ doc: json, etag: randomUUID(), updated_at: new Date().toISOString() })
+        .where('key', '=', key)
+        .where('etag', '=', eTag)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw new ETagConflictError(key);
     }
-    if (upsert.length > 0) await this.db.executeQuery(CompiledQuery.raw(this.upsertQuery(upsert.length / 4).sql, upsert));
+    await this.writeJson(lastWriterWins);
   }
 
   async delete(keys: string[]): Promise<void> {
@@ -89,6 +87,7 @@ export class SqlStorage implements Storage, JsonDocuments {
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
+
   private async rows(keys: string[]): Promise<Array<{ key: string; doc: string; etag: string }>> {
     if (keys.length === 0) return [];
     const query = this.readQuery(keys.length);
