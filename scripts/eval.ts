@@ -11,7 +11,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import type { Lexicon } from '../src/i18n/detectLanguage';
 import { negotiateLanguage } from '../src/i18n/negotiateLanguage';
+import { knowledgeLexicon } from '../src/knowledge/knowledgeLexicon';
 import { answerQuestion } from '../src/knowledge/answerQuestion';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge';
 import { foldText } from '../src/knowledge/normalise';
@@ -38,8 +40,8 @@ export interface LanguageScore {
 }
 
 /** The reply language of a fresh conversation with no platform locale, negotiated as the bot does. */
-export function replyLanguage(text: string): Lang {
-  return negotiateLanguage({ text }).lang;
+export function replyLanguage(text: string, lexicon?: Lexicon): Lang {
+  return negotiateLanguage({ text, lexicon }).lang;
 }
 
 function describe(outcome: AnswerOutcome): string {
@@ -51,11 +53,12 @@ function describe(outcome: AnswerOutcome): string {
 /** Scores one language's eval set against a loaded knowledge base and index. */
 export function evaluateLanguage(lang: Lang, file: string, kb: KnowledgeBase, index: SearchIndex): LanguageScore {
   const set = evalSetSchema.parse(parse(readFileSync(file, 'utf8')));
+  const lexicon = knowledgeLexicon(kb);
   const phrasings = new Set(LANGUAGES.flatMap((l) => [...kb.entries[l].values()].flatMap((e) => [e.question, ...e.alternates].map(foldText))));
   const score: LanguageScore = { lang, questions: set.questions.length, top1: 0, replyLanguage: 0, outOfScope: set.out_of_scope.length, refusals: 0, verbatim: 0, misses: [] };
   for (const { q, id } of set.questions) {
     if (!LANGUAGES.some((l) => kb.entries[l].has(id))) throw new Error(`${file}: "${q}" expects unknown id "${id}"`);
-    const replyLang = replyLanguage(q);
+    const replyLang = replyLanguage(q, lexicon);
     if (replyLang === lang) score.replyLanguage++;
     if (phrasings.has(foldText(q))) score.verbatim++;
     const outcome = answerQuestion(q, replyLang, kb, index);
@@ -63,7 +66,7 @@ export function evaluateLanguage(lang: Lang, file: string, kb: KnowledgeBase, in
     else score.misses.push(`${lang} "${q}": expected ${id}, ${describe(outcome)}`);
   }
   for (const q of set.out_of_scope) {
-    const replyLang = replyLanguage(q);
+    const replyLang = replyLanguage(q, lexicon);
     if (replyLang === lang) score.replyLanguage++;
     const outcome = answerQuestion(q, replyLang, kb, index);
     if (outcome.kind === 'unknown') score.refusals++;

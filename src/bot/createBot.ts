@@ -4,6 +4,7 @@ import { answerHandler } from '../dialogs/answerHandler';
 import { emergencyHandler } from '../emergency/emergencyHandler';
 import { handoffAnswerHooks, handoffEmergencyHooks, handoffHandler } from '../handoff/handoffHandler';
 import { handoffStatusHandler } from '../handoff/handoffStatusHandler';
+import { knowledgeLexicon } from '../knowledge/knowledgeLexicon';
 import { newsletterHandler, offerNewsletterOnce } from '../newsletter/newsletterHandler';
 import { smallTalkHandler, welcome } from '../dialogs/smallTalkHandler';
 import { InputMiddleware } from './middleware/inputMiddleware';
@@ -58,7 +59,7 @@ export function createBot(services: BotServices, storage: Storage): BotApp {
     new RateLimitMiddleware(services.config.RATE_LIMIT_MESSAGES, services.config.RATE_LIMIT_WINDOW_SECONDS, services.i18n, services.logger),
     new StateMiddleware(conversationState, userState),
     new MenuChoiceMiddleware(bot.conversationData),
-    new LocaleMiddleware(bot.userProfile),
+    new LocaleMiddleware(bot.userProfile, knowledgeLexicon(services.kb)),
   ];
   return { bot, middleware, conversationState, userState };
 }

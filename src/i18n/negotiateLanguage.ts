@@ -1,5 +1,5 @@
 import type { Lang } from '../knowledge/types';
-import { detectLanguage } from './detectLanguage';
+import { detectLanguage, type Lexicon } from './detectLanguage';
 import { langFromLocale, languageNamedBy } from './languageNames';
 
 export interface LanguageContext {
@@ -9,6 +9,8 @@ export interface LanguageContext {
   chosen?: boolean;
   /** The platform's locale (Teams, Web Chat send one). */
   locale?: string;
+  /** Words only one language's knowledge base uses (`knowledgeLexicon`), as evidence for detection. */
+  lexicon?: Lexicon;
 }
 
 export interface Negotiated {
@@ -28,7 +30,7 @@ export function negotiateLanguage(c: LanguageContext): Negotiated {
   if (named) return { lang: named, explicit: true };
   // After an explicit choice only the saved language counts: no need to run the detector.
   if (c.chosen && c.saved) return { lang: c.saved, explicit: false };
-  const detected = c.text ? detectLanguage(c.text) : undefined;
+  const detected = c.text ? detectLanguage(c.text, c.lexicon) : undefined;
   if (detected?.confident) return { lang: detected.lang, explicit: false };
   return { lang: c.saved ?? langFromLocale(c.locale) ?? detected?.lang ?? 'en', explicit: false };
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { detectLanguage } from '../../src/i18n/detectLanguage';
 import { langFromLocale, languageNamedBy } from '../../src/i18n/languageNames';
+import { knowledgeLexicon } from '../../src/knowledge/knowledgeLexicon';
+import { loadKnowledge } from '../../src/knowledge/loadKnowledge';
 
 describe('language names', () => {
   const cases: Array<[string, string]> = [
@@ -38,6 +40,17 @@ describe('detectLanguage', () => {
       assert.equal(d?.confident, true);
     });
   }
+  it('reads short messages without accents by their function words ("donde", "mi", "quelle")', () => {
+    // tinyld alone reads the first as French (confidently) and the second as Spanish.
+    assert.equal(detectLanguage('donde arreglo mi celular roto')?.lang, 'es');
+    assert.equal(detectLanguage('oim cree en quelle annee ?')?.lang, 'fr');
+  });
+  it("uses the knowledge base's own words when function words say nothing", () => {
+    const text = 'riesgos de salud si migro de forma irregular';
+    // "de" and "si" are French and Spanish; tinyld has no opinion at all.
+    assert.equal(detectLanguage(text), undefined);
+    assert.deepEqual(detectLanguage(text, knowledgeLexicon(loadKnowledge('knowledge'))), { lang: 'es', confident: true });
+  });
   it('never decides on one or two words', () => {
     for (const text of ['hola', 'merci beaucoup', 'VIH', 'tuberculosis malaria']) {
       assert.notEqual(detectLanguage(text)?.confident, true, text);
