@@ -1,6 +1,7 @@
 import { TermIndex } from './bm25';
 import { analyse, isStopWord, stem, tokenise, words } from './normalise';
 import { EntryScorer } from './EntryScorer';
+import { hyphenateCompounds } from './foldChunk';
 import { scoreQuery, type QueryTerm } from './scoreQuery';
 import { SpellingCorrector } from './spelling';
 import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult } from './types';
@@ -53,7 +54,8 @@ export class SearchIndex {
    * as the other languages (people mix languages, and the reply language may not be the text's),
    * and the best reading wins, with a slight preference for `lang`.
    */
-  search(text: string, lang: Lang): SearchResult {
+  search(message: string, lang: Lang): SearchResult {
+    const text = hyphenateCompounds(message);
     const words = tokenise(text);
     let best = this.searchAs(text, lang);
     if (best.band === 'high' || words.length === 0) return best;

@@ -35,16 +35,40 @@ export function foldChunk(chunk: string): string[] {
     if (code >= TABLE_END) return slowFold(chunk);
     if (UNCHANGED[code] === 0) unchanged = false;
   }
-  if (unchanged) return keptWords([chunk]);
+  if (unchanged) return compound(keptWords([chunk]));
   let folded = '';
   for (let i = 0; i < chunk.length; i++) folded += TABLE[chunk.charCodeAt(i)]!;
-  return keptWords(folded.split(' '));
+  return compound(keptWords(folded.split(' ')));
 }
+
+/**
+ * Compounds written one way or another, as one set of words: "well-being" and "bien-être" are
+ * each two stop words, and would vanish from a question about well-being; "healthcare" is the
+ * "health care" the knowledge base writes. Keys are folded chunks, words joined by a space.
+ */
+const COMPOUNDS = new Map<string, string[]>([
+  ['well being', ['wellbeing']],
+  ['bien etre', ['bienetre']],
+  ['healthcare', ['health', 'care']],
+]);
+
+function compound(words: string[]): string[] {
+  if (words.length > 2) return words;
+  const parts = COMPOUNDS.get(words.length === 1 ? words[0]! : `${words[0]} ${words[1]}`);
+  return parts ? [...parts] : words;
+}
+
+/** "well being" and "bien etre" as people type them on a phone: hyphenated, so `foldChunk` reads them as one compound. */
+export function hyphenateCompounds(text: string): string {
+  return text.replace(SPACED_COMPOUNDS, '$1-$2');
+}
+
+const SPACED_COMPOUNDS = /\b(well|bien)\s+(being|etre|être)\b/giu;
 
 /** `foldText`, for text beyond Latin. */
 export function slowFold(chunk: string): string[] {
   const folded = foldText(spellLigatures(chunk));
-  return folded ? keptWords(folded.split(' ')) : [];
+  return folded ? compound(keptWords(folded.split(' '))) : [];
 }
 
 /** Words of two characters or more, and single digits; no empty strings. */

@@ -37,7 +37,7 @@ const MAX_CACHED_STEMS = 200_000;
 
 /**
  * Words Snowball stems wrongly for this domain: English turns both "international" and "internal"
- * into "intern", and "organization" into "organ"; Spanish cuts "gobiernos" to "gobi". Each maps to
+ * into "intern", "organization" into "organ", and "programmes" apart from "programs"; Spanish cuts "gobiernos" to "gobi". Each maps to
  * its own stem here.
  */
 const STEM_EXCEPTIONS: Record<Lang, Map<string, string>> = {
@@ -45,6 +45,8 @@ const STEM_EXCEPTIONS: Record<Lang, Map<string, string>> = {
     ...['international', 'internationally', 'internationals'].map((w) => [w, 'internation'] as const),
     ...['internal', 'internally'].map((w) => [w, 'internal'] as const),
     ...['organization', 'organizations', 'organisation', 'organisations'].map((w) => [w, 'organiz'] as const),
+    // British and American spellings: "programmes" (the knowledge base) and "programs" (many askers).
+    ...['programme', 'programmes'].map((w) => [w, 'program'] as const),
   ]),
   fr: new Map(),
   // Spanish Snowball reads "gobiernos" as an infinitive with an attached "nos" ("gobier-nos" → "gobi").

@@ -33,6 +33,14 @@ describe('SearchIndex and answerQuestion', () => {
     assertAnswer('cuantos paises estan en la oim', 'es', 'iom-member-states');
   });
 
+  it('understands "well being" and "bien etre" typed with a space', () => {
+    const real = SearchIndex.build(loadKnowledge(join(__dirname, '../../knowledge')));
+    const spaced = real.search('what does iom do for the well being of migrants', 'en');
+    assert.deepEqual(spaced, real.search('what does iom do for the well-being of migrants', 'en'));
+    assert.equal(spaced.candidates[0]?.id, 'mhd-well-being');
+    assert.deepEqual(real.search("l'oim fait quoi pour le bien etre des migrants", 'fr'), real.search("l'oim fait quoi pour le bien-être des migrants", 'fr'));
+  });
+
   it('corrects typos against the knowledge base vocabulary', () => {
     assertAnswer('how many migrnats are there in the wolrd', 'en', 'migrants-international-number');
     assertAnswer('how many internel migrants', 'en', 'migrants-internal-number');
