@@ -22,7 +22,7 @@ const EXTRA: Record<Lang, string> = {
     please pls plz tell say said know knowing want wanna wanted like would need
     hi hello hey thanks thank ok okay yes yeah explain show give info information question
     u ur r ya wat wut wats thx pls exactly basically kind sort guys today now currently ask asking
-    rn bc cuz coz bcuz idk tbh atm lol stuff
+    rn bc cuz coz bcuz idk tbh atm lol stuff kinda abt told tells telling
   `,
   fr: `
     quoi que qu quel quelle quels quelles qui quand comment combien pourquoi ou est ce ca cela ceci
@@ -37,7 +37,7 @@ const EXTRA: Record<Lang, string> = {
     svp stp sil plait merci bonjour salut coucou ok oui explique expliquez expliquer info infos information informations question
     il y a t
     koi kwa ke kel kelle pk pq pkoi pourkoi cad ya exactement vraiment precisement genre aujourd hui maintenant actuellement demander demande
-    comme truc trucs
+    comme
   `,
   es: `
     que qué cual cuales quien quienes cuando como donde cuanto cuanta cuantos cuantas porque por
@@ -52,7 +52,7 @@ const EXTRA: Record<Lang, string> = {
     para con sin sobre entre hacia hasta desde segun tras contra durante mediante
     muy mas tambien ya algo alguien cosa cosas tan tanto todo todos toda todas
     hola gracias favor porfa ok vale si info informacion pregunta
-    q k ke xq pq porq d exactamente realmente precisamente hoy ahora actualmente preguntar pregunto
+    digo dices q k ke xq pq porq d exactamente realmente precisamente hoy ahora actualmente preguntar pregunto
   `,
 };
 
