@@ -47,7 +47,10 @@ export function scoreQuery(
   // One known word beside words the knowledge base never uses ("write me a poem", "fix my phone",
   // "a joke about doctors") is too little evidence to state an answer, or even to suggest one.
   const loneWord = terms.length === 1 && unknownWeight > 0 && (band === 'high' || band === 'medium');
-  return { candidates, band: loneWord ? 'low' : band };
+  if (loneWord) return { candidates, band: 'low' };
+  // A lone word the speller guessed ("drole" → "droits") is a guess: offered, never stated.
+  const guessed = terms.length === 1 && terms[0]!.weight < terms[0]!.idf && band === 'high';
+  return { candidates, band: guessed ? 'medium' : band };
 }
 
 /** The band of a ranked candidate list. */

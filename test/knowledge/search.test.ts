@@ -41,6 +41,15 @@ describe('SearchIndex and answerQuestion', () => {
     assert.deepEqual(real.search("l'oim fait quoi pour le bien etre des migrants", 'fr'), real.search("l'oim fait quoi pour le bien-être des migrants", 'fr'));
   });
 
+  it('offers, but does not state, the answer to a lone word it had to guess the spelling of', () => {
+    const real = SearchIndex.build(loadKnowledge(join(__dirname, '../../knowledge')));
+    assert.equal(real.search('tuberculosis', 'en').band, 'high');
+    const guessed = real.search('tubercolosis', 'en');
+    assert.equal(guessed.band, 'medium');
+    assert.equal(guessed.candidates[0]?.id, 'global-health-goals');
+    assert.equal(real.search('tubercolosis and migrants', 'en').band, 'high');
+  });
+
   it('corrects typos against the knowledge base vocabulary', () => {
     assertAnswer('how many migrnats are there in the wolrd', 'en', 'migrants-international-number');
     assertAnswer('how many internel migrants', 'en', 'migrants-internal-number');
