@@ -51,9 +51,8 @@ function describe(outcome: AnswerOutcome): string {
 }
 
 /** Scores one language's eval set against a loaded knowledge base and index. */
-export function evaluateLanguage(lang: Lang, file: string, kb: KnowledgeBase, index: SearchIndex): LanguageScore {
+export function evaluateLanguage(lang: Lang, file: string, kb: KnowledgeBase, index: SearchIndex, lexicon: Lexicon): LanguageScore {
   const set = evalSetSchema.parse(parse(readFileSync(file, 'utf8')));
-  const lexicon = knowledgeLexicon(kb);
   const phrasings = new Set(LANGUAGES.flatMap((l) => [...kb.entries[l].values()].flatMap((e) => [e.question, ...e.alternates].map(foldText))));
   const score: LanguageScore = { lang, questions: set.questions.length, top1: 0, replyLanguage: 0, outOfScope: set.out_of_scope.length, refusals: 0, verbatim: 0, misses: [] };
   for (const { q, id } of set.questions) {
@@ -82,7 +81,8 @@ const show = (n: number, of: number) => `${(100 * pct(n, of)).toFixed(1).padStar
 export function runEval(knowledgeDir: string, evalDir: string, quiet = false): boolean {
   const kb = loadKnowledge(knowledgeDir);
   const index = SearchIndex.build(kb);
-  const scores = LANGUAGES.map((lang) => evaluateLanguage(lang, join(evalDir, `${lang}.yaml`), kb, index));
+  const lexicon = knowledgeLexicon(kb);
+  const scores = LANGUAGES.map((lang) => evaluateLanguage(lang, join(evalDir, `${lang}.yaml`), kb, index, lexicon));
   if (!quiet) for (const s of scores) for (const miss of s.misses) console.log(`  miss: ${miss}`);
   console.log('lang  top-1              reply language     out-of-scope refused  verbatim copies');
   let pass = true;

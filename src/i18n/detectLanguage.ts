@@ -1,7 +1,7 @@
 import { detectAll } from 'tinyld';
 import { STOP_WORDS } from '../knowledge/stopWords';
 import { LANGUAGES, type Lang } from '../knowledge/types';
-import { foldText } from '../text/foldText';
+import { foldMessage } from '../text/foldText';
 
 /** Below this many words a message never decides the language (too little evidence). */
 export const MIN_WORDS_FOR_DETECTION = 3;
@@ -52,7 +52,7 @@ export function detectLanguage(text: string, lexicon?: Lexicon): Detection | und
   const ranked = detectAll(text, ONLY_OURS);
   const total = ranked.reduce((sum, d) => sum + Math.max(d.accuracy, 0), 0);
   if (total > 0) for (const d of ranked) scores[d.lang as Lang] += Math.max(d.accuracy, 0) / total;
-  for (const word of foldText(text).split(' ')) {
+  for (const word of foldMessage(text).split(' ')) {
     const lang = FUNCTION_WORDS.get(word) ?? lexicon?.get(word);
     if (lang) scores[lang] += WORD_WEIGHT;
   }

@@ -37,8 +37,8 @@ const MAX_CACHED_STEMS = 200_000;
 
 /**
  * Words Snowball stems wrongly for this domain: English turns both "international" and "internal"
- * into "intern", "organization" into "organ", and "programmes" apart from "programs"; Spanish cuts "gobiernos" to "gobi". Each maps to
- * its own stem here.
+ * into "intern", "organization" into "organ", and "programmes" apart from "programs"; Spanish cuts
+ * "gobiernos" to "gobi". Each maps to its own stem here.
  */
 const STEM_EXCEPTIONS: Record<Lang, Map<string, string>> = {
   en: new Map([

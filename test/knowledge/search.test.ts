@@ -8,6 +8,8 @@ import type { AnswerOutcome, Lang } from '../../src/knowledge/types';
 const kb = loadKnowledge(join(__dirname, '../fixtures/knowledge'));
 const index = SearchIndex.build(kb);
 const ask = (text: string, lang: Lang): AnswerOutcome => answerQuestion(text, lang, kb, index);
+/** The real knowledge base, for behaviour that depends on its wording. */
+const real = SearchIndex.build(loadKnowledge(join(__dirname, '../../knowledge')));
 
 function assertAnswer(text: string, lang: Lang, id: string): void {
   const outcome = ask(text, lang);
@@ -34,7 +36,6 @@ describe('SearchIndex and answerQuestion', () => {
   });
 
   it('understands "well being" and "bien etre" typed with a space', () => {
-    const real = SearchIndex.build(loadKnowledge(join(__dirname, '../../knowledge')));
     const spaced = real.search('what does iom do for the well being of migrants', 'en');
     assert.deepEqual(spaced, real.search('what does iom do for the well-being of migrants', 'en'));
     assert.equal(spaced.candidates[0]?.id, 'mhd-well-being');
@@ -42,7 +43,6 @@ describe('SearchIndex and answerQuestion', () => {
   });
 
   it('offers, but does not state, the answer to a lone word it had to guess the spelling of', () => {
-    const real = SearchIndex.build(loadKnowledge(join(__dirname, '../../knowledge')));
     assert.equal(real.search('tuberculosis', 'en').band, 'high');
     const guessed = real.search('tubercolosis', 'en');
     assert.equal(guessed.band, 'medium');
