@@ -2,7 +2,10 @@ import { TermIndex } from './bm25';
 import { analyse, isStopWord, stem, tokenise, words } from './normalise';
 import { EntryScorer } from './EntryScorer';
 import { hyphenateCompounds } from './foldChunk';
-import { scoreQuery, type QueryTerm } from './scoreQuery';
+import { isPlaceName } from './placeNames';
+import { COUNT, questionCues } from './questionCues';
+import { questionSentences } from './questionSentences';
+import { type Cues, scoreQuery, type QueryTerm } from './scoreQuery';
 import { SpellingCorrector } from './spelling';
 import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult } from './types';
 
@@ -13,14 +16,18 @@ import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult } from './t
  */
 export class SearchIndex {
   private readonly scorer: EntryScorer;
+  /** Per entry: the kinds of question its main question asks (`questionCues`), + 1; 0 until first needed. */
+  private readonly entryCues: Uint8Array;
 
   private constructor(
     /** Entry number → id. */
     private readonly ids: string[],
     private readonly index: TermIndex,
     private readonly speller: SpellingCorrector,
+    private readonly kb: KnowledgeBase,
   ) {
     this.scorer = new EntryScorer(index);
+    this.entryCues = new Uint8Array(ids.length);
   }
 
   /** Indexes a whole knowledge base (all languages). */
@@ -40,7 +47,7 @@ export class SearchIndex {
         add(n, entry.answer, lang, true);
       }
     });
-    return new SearchIndex(ids, index.finish(), new SpellingCorrector(index.surfaces));
+    return new SearchIndex(ids, index.finish(), new SpellingCorrector(index.surfaces), kb);
   }
 
   /** Number of distinct entry ids and of indexed phrasings. */
@@ -55,9 +62,28 @@ export class SearchIndex {
    * and the best reading wins, with a slight preference for `lang`.
    */
   search(message: string, lang: Lang): SearchResult {
+    const whole = this.searchText(message, lang);
+    if (whole.band === 'high') return whole;
+    // A story around the question: the question alone, when it is answered outright.
+    const question = questionSentences(message).join(' ');
+    if (!question) return whole;
+    const asked = this.searchText(question, lang);
+    return asked.band === 'high' ? asked : whole;
+  }
+
+  private searchText(message: string, lang: Lang): SearchResult {
     const text = hyphenateCompounds(message);
     const words = tokenise(text);
-    let best = this.searchAs(text, lang);
+    const cues: Cues = { query: questionCues(text), of: (entry) => this.cuesOf(entry) };
+    const best = this.bestReading(text, words, lang, cues);
+    // "How many people live in Canada", "how many migrants are in Spain": the knowledge base's
+    // figures are the world's, never a country's.
+    const countryFigure = cues.query & COUNT && words.some(isPlaceName);
+    return countryFigure && best.band !== 'none' ? { band: 'low', candidates: best.candidates } : best;
+  }
+
+  private bestReading(text: string, words: readonly string[], lang: Lang, cues: Cues): SearchResult {
+    let best = this.searchAs(text, lang, cues);
     if (best.band === 'high' || words.length === 0) return best;
     const tried = new Set([analysisKey(text, lang)]);
     for (const other of LANGUAGES) {
@@ -67,15 +93,15 @@ export class SearchIndex {
       tried.add(key);
       const bestScore = best.candidates[0]?.score ?? 0;
       // A reading that cannot beat the best so far is not scored (it would not be kept).
-      const result = this.searchAs(text, other, OTHER_LANGUAGE_DISCOUNT, bestScore, lang);
+      const result = this.searchAs(text, other, cues, OTHER_LANGUAGE_DISCOUNT, bestScore, lang);
       if ((result.candidates[0]?.score ?? 0) > bestScore) best = result;
     }
     return best;
   }
 
-  private searchAs(text: string, lang: Lang, discount = 1, mustBeat = -1, asked: Lang = lang): SearchResult {
+  private searchAs(text: string, lang: Lang, cues: Cues, discount = 1, mustBeat = -1, asked: Lang = lang): SearchResult {
     const { terms, unknownWeight } = this.queryTerms(text, lang, asked);
-    const scored = scoreQuery(terms, unknownWeight, this.scorer, discount, mustBeat);
+    const scored = scoreQuery(terms, unknownWeight, this.scorer, discount, mustBeat, cues);
     return { band: scored.band, candidates: scored.candidates.map((c) => ({ id: this.ids[c.entry]!, score: c.score })) };
   }
 
@@ -87,13 +113,17 @@ export class SearchIndex {
   private queryTerms(text: string, lang: Lang, asked: Lang = lang): { terms: QueryTerm[]; unknownWeight: number } {
     const terms = new Map<number, QueryTerm>();
     let unknownWeight = 0;
+    let unknowns = 0;
     for (const token of analyse(text, lang)) {
       if (asked !== lang && isStopWord(token.surface, asked)) continue;
-      let term = this.known(token.surface, lang, token.stem);
+      // A country the knowledge base never names is not a typo, nor another language's word ("canada"
+      // is Spanish for "can"); and it says where the asker is more than what they ask about.
+      const place = isPlaceName(token.surface);
+      let term = place ? this.index.term(token.stem) : this.known(token.surface, lang, token.stem);
       let certainty = 1;
       // People mix languages: an unknown word that is another language's "the" or "please" says nothing.
       if (term === undefined && LANGUAGES.some((other) => isStopWord(token.surface, other))) continue;
-      if (term === undefined) {
+      if (term === undefined && !place) {
         const correction = this.speller.correct(token.surface);
         if (correction && correction.similarity >= MIN_CORRECTION_SIMILARITY) {
           term = this.known(correction.word, lang);
@@ -101,7 +131,8 @@ export class SearchIndex {
         }
       }
       if (term === undefined) {
-        unknownWeight += UNKNOWN_WORD_WEIGHT * this.index.maxIdf;
+        unknowns++;
+        unknownWeight += ((place ? PLACE_WEIGHT : UNKNOWN_WORD_WEIGHT) * this.index.maxIdf) / Math.sqrt(unknowns);
         continue;
       }
       const idf = this.index.idf[term]!;
@@ -110,6 +141,16 @@ export class SearchIndex {
       if ((terms.get(term)?.weight ?? 0) < weight) terms.set(term, { term, weight, idf });
     }
     return { terms: [...terms.values()], unknownWeight };
+  }
+
+  /** The kinds of question an entry's main question asks, in any language. */
+  private cuesOf(entry: number): number {
+    if (this.entryCues[entry] === 0) {
+      const id = this.ids[entry]!;
+      const kinds = LANGUAGES.reduce((all, lang) => all | questionCues(this.kb.entries[lang].get(id)?.question ?? ''), 0);
+      this.entryCues[entry] = kinds + 1;
+    }
+    return this.entryCues[entry]! - 1;
   }
 
   private known(surface: string, lang: Lang, stemmed = stem(surface, lang)): number | undefined {
@@ -126,6 +167,8 @@ export class SearchIndex {
 
 /** A word the knowledge base never uses weighs this share of the rarest word: it is evidence of another topic. */
 const UNKNOWN_WORD_WEIGHT = 0.8;
+/** A country's name the knowledge base never uses weighs less: the knowledge base is the same everywhere. */
+const PLACE_WEIGHT = 0.4;
 /**
  * A correction must be close: one slip in a word of five letters or more. Four-letter words are
  * too close to each other ("joke" is one letter from French "joue").

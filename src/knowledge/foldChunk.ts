@@ -44,12 +44,23 @@ export function foldChunk(chunk: string): string[] {
 /**
  * Compounds written one way or another, as one set of words: "well-being" and "bien-être" are
  * each two stop words, and would vanish from a question about well-being; "healthcare" is the
- * "health care" the knowledge base writes. Keys are folded chunks, words joined by a space.
+ * "health care" the knowledge base writes. And the short forms people type for a few words the
+ * knowledge base spells out ("ppl", "govts", « gouv »). Keys are folded chunks, words joined by a space.
  */
-const COMPOUNDS = new Map<string, string[]>([
+const COMPOUNDS = new Map<string, readonly string[]>([
   ['well being', ['wellbeing']],
   ['bien etre', ['bienetre']],
   ['healthcare', ['health', 'care']],
+  ['ppl', ['people']],
+  ['govt', ['government']],
+  ['govts', ['governments']],
+  ['gouv', ['gouvernement']],
+  ['gvt', ['gouvernement']],
+  // The knowledge base says "migrants"; many people say "immigrants" (and Snowball keeps them apart).
+  ...(['immigrant', 'emigrant', 'immigre', 'immigree', 'emigre', 'emigree'] as const).map((w) => [w, ['migrant']] as const),
+  ...(['immigrants', 'emigrants', 'immigres', 'immigrees', 'emigres', 'emigrees'] as const).map((w) => [w, ['migrants']] as const),
+  ...(['inmigrante', 'emigrante'] as const).map((w) => [w, ['migrante']] as const),
+  ...(['inmigrantes', 'emigrantes'] as const).map((w) => [w, ['migrantes']] as const),
 ]);
 
 function compound(words: string[]): string[] {

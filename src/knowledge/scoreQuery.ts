@@ -20,6 +20,18 @@ export const LOW = 0.2;
 /** A winner must lead the runner-up by this much to be answered without asking. */
 export const MARGIN = 0.05;
 const MAX_CANDIDATES = 5;
+/**
+ * A candidate whose main question asks for another kind of answer than the query (a number, a
+ * person, a reason: `questionCues`) scores this share, when another candidate asks for the query's.
+ * Only a demotion: the kind of question ranks entries that share topic words, never adds confidence.
+ */
+export const CUE_MISMATCH = 0.85;
+
+/** The query's kinds of question (`questionCues`) and each entry's (its main question's). */
+export interface Cues {
+  query: number;
+  of: (entry: number) => number;
+}
 
 /**
  * Scores every entry that shares a word with the query, 0..1:
@@ -37,12 +49,14 @@ export function scoreQuery(
   scorer: EntryScorer,
   discount = 1,
   mustBeat = -1,
+  cues?: Cues,
 ): { candidates: ScoredEntry[]; band: ConfidenceBand } {
   const total = terms.reduce((sum, t) => sum + t.weight, unknownWeight);
   if (terms.length === 0 || total <= 0) return { candidates: [], band: 'none' };
   const count = scorer.score(terms, total, discount, MAX_CANDIDATES, mustBeat);
-  const candidates = top(scorer.touched, count, scorer.best, MAX_CANDIDATES);
+  let candidates = top(scorer.touched, count, scorer.best, MAX_CANDIDATES);
   scorer.clear(count);
+  if (cues?.query) candidates = byKindOfQuestion(candidates, cues);
   const band = bandOf(candidates);
   // One known word beside words the knowledge base never uses ("write me a poem", "fix my phone",
   // "a joke about doctors") is too little evidence to state an answer, or even to suggest one.
@@ -51,6 +65,15 @@ export function scoreQuery(
   // A lone word the speller guessed ("drole" → "droits") is a guess: offered, never stated.
   const guessed = terms.length === 1 && terms[0]!.weight < terms[0]!.idf && band === 'high';
   return { candidates, band: guessed ? 'medium' : band };
+}
+
+/** `candidates` with those whose main question asks for another kind of answer demoted, if any asks for the query's. */
+function byKindOfQuestion(candidates: ScoredEntry[], { query, of }: Cues): ScoredEntry[] {
+  const asks = candidates.map((c) => (of(c.entry) & query) !== 0);
+  if (!asks.includes(true)) return candidates;
+  return candidates
+    .map((c, i) => (asks[i] ? c : { entry: c.entry, score: c.score * CUE_MISMATCH }))
+    .sort((a, b) => b.score - a.score || a.entry - b.entry);
 }
 
 /** The band of a ranked candidate list. */

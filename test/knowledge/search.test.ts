@@ -112,6 +112,40 @@ describe('SearchIndex and answerQuestion', () => {
     assert.deepEqual(index.search('', 'en'), { candidates: [], band: 'none' });
   });
 
+  describe('on the real knowledge base', () => {
+    /** What the bot does with a question: the id it answers with, "did you mean", or "I don't know". */
+    const reply = (text: string, lang: Lang): string => {
+      const { band, candidates } = real.search(text, lang);
+      return band === 'high' ? candidates[0]!.id : band === 'medium' ? 'did you mean' : "I don't know";
+    };
+
+    it('tells "how many" from "who" when both share the topic words', () => {
+      assert.equal(reply('how many governments are in iom', 'en'), 'iom-member-states');
+      assert.equal(reply('cuantos gobiernos forman parte de la oim', 'es'), 'iom-member-states');
+      assert.equal(reply("l'oim travaille avec qui dans mon pays", 'fr'), 'national-partners');
+      assert.equal(reply('con quien trabaja la oim en mi pais', 'es'), 'national-partners');
+    });
+
+    it("does not give the world's figures for one country, but still answers someone who says where they live", () => {
+      assert.equal(reply('how many people live in canada', 'en'), "I don't know");
+      assert.equal(reply('how many migrants are in spain', 'en'), "I don't know");
+      assert.equal(reply('cuanta gente vive en mexico', 'es'), "I don't know");
+      assert.equal(reply('i live in canada why cant i see a doctor', 'en'), 'health-access-barriers');
+    });
+
+    it('finds the question after the story around it', () => {
+      const story = 'I moved to Italy two years ago and my Italian is still bad. The clinic keeps sending me away.';
+      assert.equal(reply(`${story} Why is it so hard for migrants to get health care?`, 'en'), 'health-access-barriers');
+      assert.equal(reply('soy venezolana y estoy en Cúcuta, en el albergue me hablaron de ustedes ¿qué es la OIM?', 'es'), 'iom-what-is-iom');
+    });
+
+    it('reads "immigrants", « immigrés » and short forms as the words the knowledge base uses', () => {
+      assert.equal(reply('pourquoi les immigrés ont du mal à se soigner', 'fr'), 'health-access-barriers');
+      assert.equal(reply('why do immigrants struggle to get health care', 'en'), 'health-access-barriers');
+      assert.equal(reply('how many govts are members of iom', 'en'), 'iom-member-states');
+    });
+  });
+
   it('is pure: the same question gives the same outcome', () => {
     assert.deepEqual(ask('what is iom', 'en'), ask('what is iom', 'en'));
     assert.deepEqual(ask('zzz qqq', 'es'), ask('zzz qqq', 'es'));

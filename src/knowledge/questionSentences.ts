@@ -1,0 +1,17 @@
+/**
+ * The sentences of a message that ask something, when it has more than one: people often say who
+ * and where they are before they ask ("I've been in Italy two years and the clinic keeps sending me
+ * away. Why is it so hard for migrants to get health care?"). The story's words are not the
+ * question's topic, and the knowledge base does not know most of them. A sentence asks when it
+ * ends with "?" or opens with "¿"; when none does, the last sentence is taken to be the question.
+ * Empty for a message of one sentence.
+ */
+export function questionSentences(message: string): string[] {
+  const sentences = message
+    .split(/(?<=[.!?…])\s+|(?=¿)|\n+/u)
+    .map((s) => s.trim())
+    .filter((s) => /[\p{L}\p{N}]/u.test(s));
+  if (sentences.length < 2) return [];
+  const asking = sentences.filter((s) => s.endsWith('?') || s.startsWith('¿'));
+  return asking.length > 0 ? asking : [sentences[sentences.length - 1]!];
+}

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { isPlaceName } from '../../src/knowledge/placeNames';
+import { COUNT, questionCues, WHO, WHY } from '../../src/knowledge/questionCues';
+import { questionSentences } from '../../src/knowledge/questionSentences';
+
+describe('questionCues: the kind of answer a question asks for', () => {
+  it('hears "how many", « combien » and "cuántos" as asking for a number', () => {
+    for (const q of ['how many governments are in IOM', 'combien de pays dans l’OIM', 'cuántos gobiernos forman parte', 'cuanta gente']) {
+      assert.equal(questionCues(q), COUNT, q);
+    }
+    assert.equal(questionCues('do many migrants die on the way'), 0, '"many" alone is not "how many"');
+  });
+
+  it('hears who is asked about, not a relative clause', () => {
+    for (const q of ['who does IOM work with', "l'oim travaille avec qui dans mon pays", "c'est qui l'OIM", 'con quién trabaja la OIM', 'iom works with who']) {
+      assert.equal(questionCues(q), WHO, q);
+    }
+    for (const q of ['are people who migrate irregularly more at risk', 'les migrants qui partent sans papiers', "ce qui empêche les migrants de se soigner"]) {
+      assert.equal(questionCues(q), 0, q);
+    }
+    assert.equal(questionCues('does IOM work with WHO on tuberculosis'), 0, 'WHO in capitals is the World Health Organization');
+    assert.equal(questionCues('WHO ARE YOU'), WHO, 'a message all in capitals still asks who');
+  });
+
+  it('hears why, including "por qué" and the "porque" people type for it', () => {
+    for (const q of ['why is it so hard to see a doctor', 'pourquoi c si dur', 'pk je peux pas voir un medecin', 'por que no me atienden', 'porque no me atienden']) {
+      assert.equal(questionCues(q), WHY, q);
+    }
+    assert.equal(questionCues('no voy al médico porque no tengo papeles'), 0, '"porque" inside a sentence is "because"');
+  });
+});
+
+describe('questionSentences: the question in a message that tells a story first', () => {
+  it('finds the sentences that ask', () => {
+    assert.deepEqual(questionSentences('I moved to Italy two years ago. The clinic keeps sending me away. Why is it so hard?'), ['Why is it so hard?']);
+    assert.deepEqual(questionSentences('soy venezolana y estoy en Cúcuta ¿qué es la OIM exactamente?'), ['¿qué es la OIM exactamente?']);
+  });
+
+  it('takes the last sentence when none ends with a question mark', () => {
+    assert.deepEqual(questionSentences('my cousin told me about IOM. what is it'), ['what is it']);
+  });
+
+  it('gives nothing for a message of one sentence', () => {
+    assert.deepEqual(questionSentences('what is IOM?'), []);
+    assert.deepEqual(questionSentences('?!'), []);
+  });
+});
+
+describe('isPlaceName', () => {
+  it("knows countries' names in the three languages, folded", () => {
+    for (const w of ['canada', 'mexico', 'allemagne', 'alemania', 'germany', 'senegal', 'espana']) assert.ok(isPlaceName(w), w);
+    for (const w of ['medico', 'health', 'migrants', 'salud', 'united']) assert.ok(!isPlaceName(w), w);
+  });
+});
