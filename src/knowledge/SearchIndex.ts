@@ -2,10 +2,11 @@ import { TermIndex } from './bm25';
 import { analyse, isStopWord, stem, tokenise, words } from './normalise';
 import { EntryScorer } from './EntryScorer';
 import { hyphenateCompounds } from './foldChunk';
+import { isOrganisationWord, namesIom, namesOtherOrganisation } from './organisations';
 import { isPlaceName } from './placeNames';
 import { COUNT, questionCues } from './questionCues';
-import { questionSentences } from './questionSentences';
-import { type Cues, scoreQuery, type QueryTerm } from './scoreQuery';
+import { questionClause, questionSentences } from './questionSentences';
+import { bandOf, type Cues, scoreQuery, type QueryTerm } from './scoreQuery';
 import { SpellingCorrector } from './spelling';
 import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult } from './types';
 
@@ -62,13 +63,26 @@ export class SearchIndex {
    * and the best reading wins, with a slight preference for `lang`.
    */
   search(message: string, lang: Lang): SearchResult {
+    const result = this.searchMessage(message, lang);
+    // "When was WHO founded", « que fait la Croix-Rouge »: another organisation's story is not IOM's.
+    if (result.candidates.length === 0 || namesIom(message) || !namesOtherOrganisation(message)) return result;
+    const candidates = result.candidates
+      .map((c) => (this.aboutIom(c.id) ? { id: c.id, score: c.score * OTHER_ORGANISATION } : c))
+      .sort((a, b) => b.score - a.score);
+    const band = bandOf(candidates.map((c, entry) => ({ entry, score: c.score })));
+    return { candidates, band: BANDS.indexOf(band) > BANDS.indexOf(result.band) ? band : result.band };
+  }
+
+  private searchMessage(message: string, lang: Lang): SearchResult {
     const whole = this.searchText(message, lang);
     if (whole.band === 'high') return whole;
-    // A story around the question: the question alone, when it is answered outright.
-    const question = questionSentences(message).join(' ');
-    if (!question) return whole;
-    const asked = this.searchText(question, lang);
-    return asked.band === 'high' ? asked : whole;
+    // A story around the question: the question alone, or its last clause, when answered outright.
+    for (const question of [questionSentences(message).join(' '), questionClause(message)]) {
+      if (!question) continue;
+      const asked = this.searchText(question, lang);
+      if (asked.band === 'high') return asked;
+    }
+    return whole;
   }
 
   private searchText(message: string, lang: Lang): SearchResult {
@@ -119,11 +133,12 @@ export class SearchIndex {
       // A country the knowledge base never names is not a typo, nor another language's word ("canada"
       // is Spanish for "can"); and it says where the asker is more than what they ask about.
       const place = isPlaceName(token.surface);
-      let term = place ? this.index.term(token.stem) : this.known(token.surface, lang, token.stem);
+      const name = place || isOrganisationWord(token.surface);
+      let term = name ? this.index.term(token.stem) : this.known(token.surface, lang, token.stem);
       let certainty = 1;
       // People mix languages: an unknown word that is another language's "the" or "please" says nothing.
       if (term === undefined && LANGUAGES.some((other) => isStopWord(token.surface, other))) continue;
-      if (term === undefined && !place) {
+      if (term === undefined && !name) {
         const correction = this.speller.correct(token.surface);
         if (correction && correction.similarity >= MIN_CORRECTION_SIMILARITY) {
           term = this.known(correction.word, lang);
@@ -141,6 +156,11 @@ export class SearchIndex {
       if ((terms.get(term)?.weight ?? 0) < weight) terms.set(term, { term, weight, idf });
     }
     return { terms: [...terms.values()], unknownWeight };
+  }
+
+  /** Whether an entry's main question is about IOM itself ("When was IOM founded?"). */
+  private aboutIom(id: string): boolean {
+    return LANGUAGES.some((lang) => namesIom(this.kb.entries[lang].get(id)?.question ?? ''));
   }
 
   /** The kinds of question an entry's main question asks, in any language. */
@@ -167,6 +187,10 @@ export class SearchIndex {
 
 /** A word the knowledge base never uses weighs this share of the rarest word: it is evidence of another topic. */
 const UNKNOWN_WORD_WEIGHT = 0.8;
+/** An entry about IOM itself scores this share for a question about another organisation. */
+const OTHER_ORGANISATION = 0.6;
+/** Bands, most confident first. */
+const BANDS = ['high', 'medium', 'low', 'none'] as const;
 /** A country's name the knowledge base never uses weighs less: the knowledge base is the same everywhere. */
 const PLACE_WEIGHT = 0.4;
 /**

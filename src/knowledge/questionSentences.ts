@@ -1,3 +1,6 @@
+import { isStopWord, tokenise } from './normalise';
+import { LANGUAGES } from './types';
+
 /**
  * The sentences of a message that ask something, when it has more than one: people often say who
  * and where they are before they ask ("I've been in Italy two years and the clinic keeps sending me
@@ -14,4 +17,20 @@ export function questionSentences(message: string): string[] {
   if (sentences.length < 2) return [];
   const asking = sentences.filter((s) => s.endsWith('?') || s.startsWith('¿'));
   return asking.length > 0 ? asking : [sentences[sentences.length - 1]!];
+}
+
+/**
+ * The last clause of a message's question, after its last comma ("I arrived last month and my social
+ * worker sent me this link, what can you help me with?"): people run the story and the question
+ * into one sentence. Undefined when the question has no comma, or the clause is a word or two or
+ * holds no topic word ("…, tu sais pourquoi ?").
+ */
+export function questionClause(message: string): string | undefined {
+  const question = questionSentences(message).at(-1) ?? message;
+  const at = question.lastIndexOf(',');
+  if (at < 0) return undefined;
+  const clause = question.slice(at + 1).trim();
+  const words = tokenise(clause);
+  const topical = words.some((w) => !LANGUAGES.some((lang) => isStopWord(w, lang)));
+  return words.length >= 3 && topical ? clause : undefined;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { isPlaceName } from '../../src/knowledge/placeNames';
 import { COUNT, questionCues, WHO, WHY } from '../../src/knowledge/questionCues';
-import { questionSentences } from '../../src/knowledge/questionSentences';
+import { questionClause, questionSentences } from '../../src/knowledge/questionSentences';
 
 describe('questionCues: the kind of answer a question asks for', () => {
   it('hears "how many", « combien » and "cuántos" as asking for a number', () => {
@@ -43,6 +43,14 @@ describe('questionSentences: the question in a message that tells a story first'
   it('gives nothing for a message of one sentence', () => {
     assert.deepEqual(questionSentences('what is IOM?'), []);
     assert.deepEqual(questionSentences('?!'), []);
+  });
+});
+
+describe('questionClause: the question at the end of one long sentence', () => {
+  it('is the last clause after a comma, when it has a topic word', () => {
+    assert.equal(questionClause('i arrived last month and my social worker sent me this link, what can you help me with?'), 'what can you help me with?');
+    assert.equal(questionClause("mon telephone s'eteint tout seul, tu sais pourquoi ?"), undefined);
+    assert.equal(questionClause('what is IOM?'), undefined);
   });
 });
 

@@ -139,6 +139,19 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply('soy venezolana y estoy en Cúcuta, en el albergue me hablaron de ustedes ¿qué es la OIM?', 'es'), 'iom-what-is-iom');
     });
 
+    it('finds the question in the last clause of one long sentence, if it has a topic', () => {
+      assert.equal(reply("bonjour je suis arrivée le mois dernier et l'assistante sociale m'a donné ce lien, le changement climatique ça joue sur la migration ?", 'fr'), 'climate-change-mobility');
+      assert.equal(reply("mon telephone s'eteint tout seul, tu sais pourquoi ?", 'fr'), "I don't know");
+    });
+
+    it("does not tell IOM's story for another organisation", () => {
+      assert.equal(reply('when was IOM founded', 'en'), 'iom-when-founded');
+      assert.equal(reply('when was the world health organization founded', 'en'), "I don't know");
+      assert.equal(reply("l'OMS a été créée en quelle année ?", 'fr'), "I don't know");
+      assert.equal(reply('cuando se fundó la OMS', 'es'), "I don't know");
+      assert.equal(reply('que fait la croix rouge pour les migrants', 'fr'), "I don't know");
+    });
+
     it('reads "immigrants", « immigrés » and short forms as the words the knowledge base uses', () => {
       assert.equal(reply('pourquoi les immigrés ont du mal à se soigner', 'fr'), 'health-access-barriers');
       assert.equal(reply('why do immigrants struggle to get health care', 'en'), 'health-access-barriers');

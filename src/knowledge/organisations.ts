@@ -1,0 +1,29 @@
+import { tokenise } from './normalise';
+
+/**
+ * Other organisations people ask about, as folded words or phrases: the knowledge base is about
+ * IOM, and "when was WHO founded" is not "when was IOM founded". (WHO in capitals only: "who" is
+ * also a question word.)
+ */
+const OTHER_ORGANISATIONS = [
+  'oms', 'world health organization', 'world health organisation', 'organisation mondiale de la sante', 'organizacion mundial de la salud',
+  'unhcr', 'hcr', 'acnur', 'unicef', 'red cross', 'croix rouge', 'cruz roja', 'msf', 'medecins sans frontieres', 'medicos sin fronteras',
+];
+/** Words of those names a speller must leave alone: they are names, not typos ("croix rouge" is not "choix route"). */
+const NAME_WORDS: ReadonlySet<string> = new Set(['unhcr', 'acnur', 'unicef', 'croix', 'rouge', 'cruz', 'roja', 'msf']);
+
+export function isOrganisationWord(word: string): boolean {
+  return NAME_WORDS.has(word);
+}
+
+/** Whether a text names IOM (« OIM »). */
+export function namesIom(text: string): boolean {
+  return tokenise(text).some((w) => w === 'iom' || w === 'oim');
+}
+
+/** Whether a text names another organisation than IOM. */
+export function namesOtherOrganisation(text: string): boolean {
+  if (/\bWHO\b/.test(text) && text !== text.toUpperCase()) return true;
+  const folded = ` ${tokenise(text).join(' ')} `;
+  return OTHER_ORGANISATIONS.some((name) => folded.includes(` ${name} `));
+}
