@@ -51,7 +51,7 @@ export const DANGER_PHRASES: Record<Lang, Record<DangerKind, string[]>> = {
       'me faire du mal', 'me blesser', 'me scarifie*', 'plus envie de vivre',
     ],
     trafficking: [
-      'pris mon passeport', 'garde mon passeport', 'confisque mon passeport', 'enferme*', 'peux pas partir',
+      'pris mon passeport', 'garde mon passeport', 'confisque mon passeport', 'm a enferme*', 'm enferme*', 'nous a enferme*', 'suis enferme*', 'sommes enferme*', 'est enferme*', 'peux pas partir',
       'empeche de partir', 'laisse pas partir', 'retenu* contre mon gre', 'force* a travailler', 'oblige* a travailler',
       'm ont vendu*', 'victime de traite',
     ],

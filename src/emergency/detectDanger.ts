@@ -4,8 +4,11 @@ import { DANGER_PHRASES, type DangerKind, INFORMATIONAL_CUES, PERSONAL_CUES } fr
 
 /** Words allowed between two words of a phrase ("my baby is not breathing" ↔ "not breathing"). */
 const MAX_GAP = 2;
-/** Words this long or longer tolerate one typo ("breathng", "inconsient"). */
-const MIN_FUZZY_LENGTH = 5;
+/**
+ * Words this long or longer tolerate one typo ("breathng", "inconsient"). Five-letter words have too
+ * many real neighbours: « viole » is one letter from « ville ».
+ */
+const MIN_FUZZY_LENGTH = 6;
 
 type Phrase = { kind: DangerKind; words: string[] };
 

@@ -17,6 +17,7 @@ const dangers: Record<string, string[]> = {
     "j'ai envie d'en finir", 'ils ont pris mon passeport', 'on est enfermés et je ne peux pas partir',
     'ils me forcent à travailler', 'ils m’ont obligé à travailler sans salaire', 'mon enfant a disparu',
     'mon bebe ne respire plus', 'ma fille est inconsciente', 'je veux mettre fin a mes jours',
+    "il m'a enfermée dans la chambre", 'je suis enfermé',
   ],
   es: [
     'mi bebé no respira', 'mi esposo dejó de respirar', 'no puedo respirar', 'mi amigo está inconsciente',
@@ -44,6 +45,8 @@ const lookAlikes: Record<string, string[]> = {
     'parlez-moi du paludisme', 'santé mentale des migrants', "qui sont les partenaires de l'OIM", 'je veux m abonner',
     'je veux parler à quelqu un', 'merci beaucoup', "qu'est-ce que la résolution de 2008", 'changement climatique et santé',
     'beaucoup de migrants meurent en route ?', 'je ne trouve pas la newsletter',
+    // « ville » is one letter from « viole »
+    'les gens partent tous vers la ville', "j'habite en ville, loin de l'hôpital",
   ],
   es: [
     '¿qué es el VIH?', '¿qué hace la OIM contra la trata?', 'cómo ayuda la OIM a las víctimas de violencia',
@@ -53,6 +56,8 @@ const lookAlikes: Record<string, string[]> = {
     'salud mental de los migrantes', 'quiénes son los socios de la OIM', 'quiero suscribirme al boletín',
     'quiero hablar con una persona', 'muchas gracias', 'qué es la resolución de 2008', 'cambio climático y salud',
     'mueren muchos migrantes en el camino', 'no encuentro el boletín',
+    // Spanish "enfermo", "enfermedad" and "(se) enferme" are French « enfermé » (locked up)
+    'qué enfermedades afectan a los migrantes', 'mi hijo está enfermo y no tengo seguro', 'la gente que migra se enferma más?',
   ],
 };
 
