@@ -4,9 +4,9 @@ import { EntryScorer } from './EntryScorer';
 import { hyphenateCompounds } from './foldChunk';
 import { isOrganisationWord, namesIom, namesOtherOrganisation } from './organisations';
 import { isPlaceName } from './placeNames';
-import { COUNT, questionCues } from './questionCues';
+import { COUNT, questionCues, WHO, WHY } from './questionCues';
 import { questionClause, questionSentences } from './questionSentences';
-import { bandOf, type Cues, scoreQuery, type QueryTerm } from './scoreQuery';
+import { type Cues, scoreQuery, type QueryTerm } from './scoreQuery';
 import { SpellingCorrector } from './spelling';
 import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult } from './types';
 
@@ -17,8 +17,8 @@ import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult } from './t
  */
 export class SearchIndex {
   private readonly scorer: EntryScorer;
-  /** Per entry: the kinds of question its main question asks (`questionCues`), + 1; 0 until first needed. */
-  private readonly entryCues: Uint8Array;
+  /** Per entry: `features`, worked out the first time the entry is a candidate (0 until then). */
+  private readonly entryFeatures: Uint8Array;
 
   private constructor(
     /** Entry number → id. */
@@ -28,7 +28,7 @@ export class SearchIndex {
     private readonly kb: KnowledgeBase,
   ) {
     this.scorer = new EntryScorer(index);
-    this.entryCues = new Uint8Array(ids.length);
+    this.entryFeatures = new Uint8Array(ids.length);
   }
 
   /** Indexes a whole knowledge base (all languages). */
@@ -63,21 +63,11 @@ export class SearchIndex {
    * and the best reading wins, with a slight preference for `lang`.
    */
   search(message: string, lang: Lang): SearchResult {
-    const result = this.searchMessage(message, lang);
-    // "When was WHO founded", « que fait la Croix-Rouge »: another organisation's story is not IOM's.
-    if (result.candidates.length === 0 || namesIom(message) || !namesOtherOrganisation(message)) return result;
-    const candidates = result.candidates
-      .map((c) => (this.aboutIom(c.id) ? { id: c.id, score: c.score * OTHER_ORGANISATION } : c))
-      .sort((a, b) => b.score - a.score);
-    const band = bandOf(candidates.map((c, entry) => ({ entry, score: c.score })));
-    return { candidates, band: BANDS.indexOf(band) > BANDS.indexOf(result.band) ? band : result.band };
-  }
-
-  private searchMessage(message: string, lang: Lang): SearchResult {
     const whole = this.searchText(message, lang);
     if (whole.band === 'high') return whole;
     // A story around the question: the question alone, or its last clause, when answered outright.
-    for (const question of [questionSentences(message).join(' '), questionClause(message)]) {
+    const sentences = questionSentences(message);
+    for (const question of [sentences.join(' '), questionClause(sentences.at(-1) ?? message)]) {
       if (!question) continue;
       const asked = this.searchText(question, lang);
       if (asked.band === 'high') return asked;
@@ -88,12 +78,14 @@ export class SearchIndex {
   private searchText(message: string, lang: Lang): SearchResult {
     const text = hyphenateCompounds(message);
     const words = tokenise(text);
-    const cues: Cues = { query: questionCues(text), of: (entry) => this.cuesOf(entry) };
-    const best = this.bestReading(text, words, lang, cues);
-    // "How many people live in Canada", "how many migrants are in Spain": the knowledge base's
-    // figures are the world's, never a country's.
-    const countryFigure = cues.query & COUNT && words.some(isPlaceName);
-    return countryFigure && best.band !== 'none' ? { band: 'low', candidates: best.candidates } : best;
+    const cues: Cues = {
+      kinds: questionCues(text),
+      otherOrganisation: !namesIom(words) && namesOtherOrganisation(text, words),
+      country: words.some(isPlaceName),
+      kindsOf: (entry) => this.features(entry) & KINDS,
+      aboutIom: (entry) => (this.features(entry) & ABOUT_IOM) !== 0,
+    };
+    return this.bestReading(text, words, lang, cues);
   }
 
   private bestReading(text: string, words: readonly string[], lang: Lang, cues: Cues): SearchResult {
@@ -158,19 +150,14 @@ export class SearchIndex {
     return { terms: [...terms.values()], unknownWeight };
   }
 
-  /** Whether an entry's main question is about IOM itself ("When was IOM founded?"). */
-  private aboutIom(id: string): boolean {
-    return LANGUAGES.some((lang) => namesIom(this.kb.entries[lang].get(id)?.question ?? ''));
-  }
-
-  /** The kinds of question an entry's main question asks, in any language. */
-  private cuesOf(entry: number): number {
-    if (this.entryCues[entry] === 0) {
-      const id = this.ids[entry]!;
-      const kinds = LANGUAGES.reduce((all, lang) => all | questionCues(this.kb.entries[lang].get(id)?.question ?? ''), 0);
-      this.entryCues[entry] = kinds + 1;
+  /** What an entry's main question says in any language: its kinds of answer (`questionCues`), and `ABOUT_IOM`. */
+  private features(entry: number): number {
+    if (this.entryFeatures[entry] === 0) {
+      const questions = LANGUAGES.map((lang) => this.kb.entries[lang].get(this.ids[entry]!)?.question ?? '');
+      const kinds = questions.reduce((all, q) => all | questionCues(q), 0);
+      this.entryFeatures[entry] = FEATURES_KNOWN | kinds | (questions.some((q) => namesIom(tokenise(q))) ? ABOUT_IOM : 0);
     }
-    return this.entryCues[entry]! - 1;
+    return this.entryFeatures[entry]!;
   }
 
   private known(surface: string, lang: Lang, stemmed = stem(surface, lang)): number | undefined {
@@ -187,10 +174,10 @@ export class SearchIndex {
 
 /** A word the knowledge base never uses weighs this share of the rarest word: it is evidence of another topic. */
 const UNKNOWN_WORD_WEIGHT = 0.8;
-/** An entry about IOM itself scores this share for a question about another organisation. */
-const OTHER_ORGANISATION = 0.6;
-/** Bands, most confident first. */
-const BANDS = ['high', 'medium', 'low', 'none'] as const;
+/** `features` bits beside the kinds of answer (`KINDS`): the entry is about IOM; the bits are worked out. */
+const KINDS = COUNT | WHO | WHY;
+const ABOUT_IOM = 8;
+const FEATURES_KNOWN = 16;
 /** A country's name the knowledge base never uses weighs less: the knowledge base is the same everywhere. */
 const PLACE_WEIGHT = 0.4;
 /**

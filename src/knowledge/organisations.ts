@@ -1,5 +1,3 @@
-import { tokenise } from './normalise';
-
 /**
  * Other organisations people ask about, as folded words or phrases: the knowledge base is about
  * IOM, and "when was WHO founded" is not "when was IOM founded". (WHO in capitals only: "who" is
@@ -16,14 +14,19 @@ export function isOrganisationWord(word: string): boolean {
   return NAME_WORDS.has(word);
 }
 
-/** Whether a text names IOM (« OIM »). */
-export function namesIom(text: string): boolean {
-  return tokenise(text).some((w) => w === 'iom' || w === 'oim');
+/** Whether a text's folded words (`tokenise`) name IOM (« OIM »). */
+export function namesIom(words: readonly string[]): boolean {
+  return words.includes('iom') || words.includes('oim');
 }
 
-/** Whether a text names another organisation than IOM. */
-export function namesOtherOrganisation(text: string): boolean {
-  if (/\bWHO\b/.test(text) && text !== text.toUpperCase()) return true;
-  const folded = ` ${tokenise(text).join(' ')} `;
+/** Whether a text (and its folded words) names another organisation than IOM. */
+export function namesOtherOrganisation(text: string, words: readonly string[]): boolean {
+  if (writesWhoAsOrganisation(text)) return true;
+  const folded = ` ${words.join(' ')} `;
   return OTHER_ORGANISATIONS.some((name) => folded.includes(` ${name} `));
+}
+
+/** "WHO" in capitals, in a text not all in capitals, is the World Health Organization, not the question word. */
+export function writesWhoAsOrganisation(text: string): boolean {
+  return /\bWHO\b/.test(text) && text !== text.toUpperCase();
 }

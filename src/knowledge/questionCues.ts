@@ -1,4 +1,5 @@
 import { tokenise } from './normalise';
+import { writesWhoAsOrganisation } from './organisations';
 
 /**
  * What kind of answer a question asks for: a number ("how many", « combien », "cuántos"), a person or
@@ -31,8 +32,7 @@ const BEFORE_ASKING_WHO = new Set([
 /** The kinds of answer `text` asks for (0: none recognised). */
 export function questionCues(text: string): number {
   const words = tokenise(text);
-  // "WHO" written in capitals is the World Health Organization.
-  const whoIsAnOrganisation = /\bWHO\b/.test(text) && text !== text.toUpperCase();
+  const whoIsAnOrganisation = writesWhoAsOrganisation(text);
   let cues = 0;
   words.forEach((word, i) => {
     const before = words[i - 1];

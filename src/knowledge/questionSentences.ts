@@ -20,13 +20,13 @@ export function questionSentences(message: string): string[] {
 }
 
 /**
- * The last clause of a message's question, after its last comma ("I arrived last month and my social
- * worker sent me this link, what can you help me with?"): people run the story and the question
- * into one sentence. Undefined when the question has no comma, or the clause is a word or two or
- * holds no topic word ("…, tu sais pourquoi ?").
+ * The last clause of a question, after its last comma ("I arrived last month and my social worker
+ * sent me this link, what can you help me with?"): people run the story and the question into one
+ * sentence. Give it the message's last asking sentence (`questionSentences`), or the message.
+ * Undefined when the question has no comma, or the clause is a word or two or holds no topic word
+ * ("…, tu sais pourquoi ?").
  */
-export function questionClause(message: string): string | undefined {
-  const question = questionSentences(message).at(-1) ?? message;
+export function questionClause(question: string): string | undefined {
   const at = question.lastIndexOf(',');
   if (at < 0) return undefined;
   const clause = question.slice(at + 1).trim();

@@ -1,4 +1,5 @@
 import type { EntryScorer, QueryTerm } from './EntryScorer';
+import { COUNT } from './questionCues';
 import type { ConfidenceBand } from './types';
 
 export type { QueryTerm };
@@ -23,14 +24,24 @@ const MAX_CANDIDATES = 5;
 /**
  * A candidate whose main question asks for another kind of answer than the query (a number, a
  * person, a reason: `questionCues`) scores this share, when another candidate asks for the query's.
- * Only a demotion: the kind of question ranks entries that share topic words, never adds confidence.
  */
 export const CUE_MISMATCH = 0.85;
+/** An entry about IOM itself scores this share for a question about another organisation. */
+export const OTHER_ORGANISATION = 0.6;
 
-/** The query's kinds of question (`questionCues`) and each entry's (its main question's). */
+/**
+ * What a query says beside its topic words, and what each entry's main question says: the kind of
+ * answer asked for (`questionCues` bits), whether the query names another organisation and not IOM,
+ * and whether it names a country. Each only demotes candidates.
+ */
 export interface Cues {
-  query: number;
-  of: (entry: number) => number;
+  kinds: number;
+  otherOrganisation: boolean;
+  country: boolean;
+  /** An entry's main question's kinds of answer (`questionCues` bits). */
+  kindsOf: (entry: number) => number;
+  /** Whether an entry's main question is about IOM itself ("When was IOM founded?"). */
+  aboutIom: (entry: number) => boolean;
 }
 
 /**
@@ -54,10 +65,15 @@ export function scoreQuery(
   const total = terms.reduce((sum, t) => sum + t.weight, unknownWeight);
   if (terms.length === 0 || total <= 0) return { candidates: [], band: 'none' };
   const count = scorer.score(terms, total, discount, MAX_CANDIDATES, mustBeat);
-  let candidates = top(scorer.touched, count, scorer.best, MAX_CANDIDATES);
+  const ranked = top(scorer.touched, count, scorer.best, MAX_CANDIDATES);
   scorer.clear(count);
-  if (cues?.query) candidates = byKindOfQuestion(candidates, cues);
-  const band = bandOf(candidates);
+  const byKind = cues ? byKindOfQuestion(ranked, cues) : ranked;
+  const candidates = cues?.otherOrganisation ? aboutOtherOrganisation(byKind, cues) : byKind;
+  // Another organisation's question can make an answer less confident, never more.
+  const band = lessConfident(bandOf(candidates), bandOf(byKind));
+  // "How many people live in Canada", "how many migrants are in Spain": the knowledge base's
+  // figures are the world's, never a country's.
+  if (cues?.country && cues.kinds & COUNT && band !== 'none') return { candidates, band: 'low' };
   // One known word beside words the knowledge base never uses ("write me a poem", "fix my phone",
   // "a joke about doctors") is too little evidence to state an answer, or even to suggest one.
   const loneWord = terms.length === 1 && unknownWeight > 0 && (band === 'high' || band === 'medium');
@@ -68,12 +84,25 @@ export function scoreQuery(
 }
 
 /** `candidates` with those whose main question asks for another kind of answer demoted, if any asks for the query's. */
-function byKindOfQuestion(candidates: ScoredEntry[], { query, of }: Cues): ScoredEntry[] {
-  const asks = candidates.map((c) => (of(c.entry) & query) !== 0);
+function byKindOfQuestion(candidates: ScoredEntry[], { kinds, kindsOf }: Cues): ScoredEntry[] {
+  const asks = candidates.map((c) => (kindsOf(c.entry) & kinds) !== 0);
   if (!asks.includes(true)) return candidates;
-  return candidates
-    .map((c, i) => (asks[i] ? c : { entry: c.entry, score: c.score * CUE_MISMATCH }))
-    .sort((a, b) => b.score - a.score || a.entry - b.entry);
+  return reranked(candidates, (c, i) => (asks[i] ? 1 : CUE_MISMATCH));
+}
+
+/** `candidates` with those about IOM itself demoted. */
+function aboutOtherOrganisation(candidates: ScoredEntry[], { aboutIom }: Cues): ScoredEntry[] {
+  return reranked(candidates, (c) => (aboutIom(c.entry) ? OTHER_ORGANISATION : 1));
+}
+
+function reranked(candidates: ScoredEntry[], factor: (c: ScoredEntry, i: number) => number): ScoredEntry[] {
+  return candidates.map((c, i) => ({ entry: c.entry, score: c.score * factor(c, i) })).sort((a, b) => b.score - a.score || a.entry - b.entry);
+}
+
+const BANDS: readonly ConfidenceBand[] = ['high', 'medium', 'low', 'none'];
+
+function lessConfident(a: ConfidenceBand, b: ConfidenceBand): ConfidenceBand {
+  return BANDS.indexOf(a) > BANDS.indexOf(b) ? a : b;
 }
 
 /** The band of a ranked candidate list. */
