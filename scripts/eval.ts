@@ -22,7 +22,7 @@ import { type AnswerOutcome, type KnowledgeBase, LANGUAGES, type Lang } from '..
 
 export const PASS = 0.9;
 
-const evalSetSchema = z.object({
+export const evalSetSchema = z.object({
   questions: z.array(z.object({ q: z.string().min(1), id: z.string().min(1) })).min(1),
   out_of_scope: z.array(z.string().min(1)).min(1),
 });

@@ -81,6 +81,7 @@ export class SearchIndex {
     const cues: Cues = {
       kinds: questionCues(text),
       otherOrganisation: !namesIom(words) && namesOtherOrganisation(text, words),
+      namesIom: namesIom(words),
       country: words.some(isPlaceName),
       kindsOf: (entry) => this.features(entry) & KINDS,
       aboutIom: (entry) => (this.features(entry) & ABOUT_IOM) !== 0,

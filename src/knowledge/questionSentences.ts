@@ -20,17 +20,24 @@ export function questionSentences(message: string): string[] {
 }
 
 /**
- * The last clause of a question, after its last comma ("I arrived last month and my social worker
- * sent me this link, what can you help me with?"): people run the story and the question into one
- * sentence. Give it the message's last asking sentence (`questionSentences`), or the message.
- * Undefined when the question has no comma, or the clause is a word or two or holds no topic word
- * ("…, tu sais pourquoi ?").
+ * The last clause of a question, after its last comma or "but" ("I arrived last month and my social
+ * worker sent me this link, what can you help me with?", "my caseworker says IOM can help but what
+ * is that organisation?"): people run the story and the question into one sentence. Give it the
+ * message's last asking sentence (`questionSentences`), or the message. Undefined when the question
+ * has no such break, or the clause is a word or two or holds no topic word ("…, tu sais pourquoi ?").
  */
 export function questionClause(question: string): string | undefined {
-  const at = question.lastIndexOf(',');
-  if (at < 0) return undefined;
-  const clause = question.slice(at + 1).trim();
+  const breaks = [...question.matchAll(CLAUSE_BREAK)];
+  const last = breaks.at(-1);
+  if (!last) return undefined;
+  const clause = question.slice(last.index + last[0].length).trim();
   const words = tokenise(clause);
   const topical = words.some((w) => !LANGUAGES.some((lang) => isStopWord(w, lang)));
   return words.length >= 3 && topical ? clause : undefined;
 }
+
+/**
+ * Where a story turns into the question: a comma, « mais », "pero", or "but" before a question
+ * word (French « but » is a goal: « quel est le but de l'OIM »).
+ */
+const CLAUSE_BREAK = /,|(?<![\p{L}\p{N}])(?:mais|pero|but(?=\s+(?:what|who|how|why|when|where|which|is|are|can|could|do|does)\b))(?![\p{L}\p{N}])/giu;

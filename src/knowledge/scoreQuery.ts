@@ -27,7 +27,9 @@ const MAX_CANDIDATES = 5;
  */
 export const CUE_MISMATCH = 0.85;
 /** An entry about IOM itself scores this share for a question about another organisation. */
-export const OTHER_ORGANISATION = 0.6;
+export const OTHER_ORGANISATION = 0.45;
+/** An entry not about IOM itself scores this share for a question naming IOM, when another candidate is about IOM. */
+export const IOM_NAMED = 0.95;
 
 /**
  * What a query says beside its topic words, and what each entry's main question says: the kind of
@@ -37,6 +39,8 @@ export const OTHER_ORGANISATION = 0.6;
 export interface Cues {
   kinds: number;
   otherOrganisation: boolean;
+  /** Whether the query names IOM (« OIM »). */
+  namesIom: boolean;
   country: boolean;
   /** An entry's main question's kinds of answer (`questionCues` bits). */
   kindsOf: (entry: number) => number;
@@ -68,9 +72,10 @@ export function scoreQuery(
   const ranked = top(scorer.touched, count, scorer.best, MAX_CANDIDATES);
   scorer.clear(count);
   const byKind = cues ? byKindOfQuestion(ranked, cues) : ranked;
-  const candidates = cues?.otherOrganisation ? aboutOtherOrganisation(byKind, cues) : byKind;
+  const byIom = cues?.namesIom ? aboutIomNamed(byKind, cues) : byKind;
+  const candidates = cues?.otherOrganisation ? aboutOtherOrganisation(byIom, cues) : byIom;
   // Another organisation's question can make an answer less confident, never more.
-  const band = lessConfident(bandOf(candidates), bandOf(byKind));
+  const band = lessConfident(bandOf(candidates), bandOf(byIom));
   // "How many people live in Canada", "how many migrants are in Spain": the knowledge base's
   // figures are the world's, never a country's.
   if (cues?.country && cues.kinds & COUNT && band !== 'none') return { candidates, band: 'low' };
@@ -93,6 +98,13 @@ function byKindOfQuestion(candidates: ScoredEntry[], { kinds, kindsOf }: Cues): 
 /** `candidates` with those about IOM itself demoted. */
 function aboutOtherOrganisation(candidates: ScoredEntry[], { aboutIom }: Cues): ScoredEntry[] {
   return reranked(candidates, (c) => (aboutIom(c.entry) ? OTHER_ORGANISATION : 1));
+}
+
+/** `candidates` with those not about IOM itself slightly demoted, if any is. */
+function aboutIomNamed(candidates: ScoredEntry[], { aboutIom }: Cues): ScoredEntry[] {
+  const about = candidates.map((c) => aboutIom(c.entry));
+  if (!about.includes(true)) return candidates;
+  return reranked(candidates, (c, i) => (about[i] ? 1 : IOM_NAMED));
 }
 
 function reranked(candidates: ScoredEntry[], factor: (c: ScoredEntry, i: number) => number): ScoredEntry[] {

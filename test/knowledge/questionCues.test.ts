@@ -52,6 +52,13 @@ describe('questionClause: the question at the end of one long sentence', () => {
     assert.equal(questionClause("mon telephone s'eteint tout seul, tu sais pourquoi ?"), undefined);
     assert.equal(questionClause('what is IOM?'), undefined);
   });
+
+  it('is the clause after "but" before a question word, « mais » or "pero"; French « but » is a goal', () => {
+    assert.equal(questionClause('my caseworker says IOM can help us but what even is that organisation?'), 'what even is that organisation?');
+    assert.equal(questionClause("on m'a parlé de l'OIM mais elle fait quoi pour la santé"), 'elle fait quoi pour la santé');
+    assert.equal(questionClause('me dijeron que la OIM ayuda pero qué hace por la salud'), 'qué hace por la salud');
+    assert.equal(questionClause("quel est le but de l'OIM pour la santé des migrants"), undefined);
+  });
 });
 
 describe('isPlaceName', () => {

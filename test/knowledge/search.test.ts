@@ -142,6 +142,13 @@ describe('SearchIndex and answerQuestion', () => {
     it('finds the question in the last clause of one long sentence, if it has a topic', () => {
       assert.equal(reply("bonjour je suis arrivée le mois dernier et l'assistante sociale m'a donné ce lien, le changement climatique ça joue sur la migration ?", 'fr'), 'climate-change-mobility');
       assert.equal(reply("mon telephone s'eteint tout seul, tu sais pourquoi ?", 'fr'), "I don't know");
+      assert.equal(reply('my caseworker keeps saying IOM can help us but what even is that organisation?', 'en'), 'iom-what-is-iom');
+      assert.equal(reply("quel est le but de l'OIM", 'fr'), 'mhd-well-being');
+    });
+
+    it('prefers what IOM itself does when the question names IOM', () => {
+      assert.equal(reply("c'est quoi l'objectif de l'oim en matiere de sante des migrants", 'fr'), 'mhd-well-being');
+      assert.equal(reply('quels objectifs de santé mondiale dépendent de la santé des migrants', 'fr'), 'global-health-goals');
     });
 
     it("does not tell IOM's story for another organisation", () => {
@@ -150,6 +157,8 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply("l'OMS a été créée en quelle année ?", 'fr'), "I don't know");
       assert.equal(reply('cuando se fundó la OMS', 'es'), "I don't know");
       assert.equal(reply('que fait la croix rouge pour les migrants', 'fr'), "I don't know");
+      assert.equal(reply("l'OMS a combien d'etats membres", 'fr'), "I don't know");
+      assert.equal(reply('cuantos paises son miembros de la oms', 'es'), "I don't know");
     });
 
     it('reads "immigrants", « immigrés » and short forms as the words the knowledge base uses', () => {
