@@ -11,7 +11,7 @@ export function welcome(turn: Turn, services: BotServices): void {
 }
 
 /**
- * Conversation basics before matching: language changed, help, menu, hello, thanks, bye,
+ * Conversation basics before matching: language changed, help, menu, hello, how are you, thanks, bye,
  * "none of these". Also notes when a long message was cut.
  */
 export function smallTalkHandler(services: BotServices): TurnHandler {
@@ -38,6 +38,10 @@ export function smallTalkHandler(services: BotServices): TurnHandler {
       }
       if (matchesIntent(i18n, 'intents.greeting', turn.text)) {
         welcome(turn, services);
+        return true;
+      }
+      if (matchesIntent(i18n, 'intents.howAreYou', turn.text)) {
+        turn.say({ kind: 'message', text: turn.t('smallTalk.howAreYou'), choices: topicMenu(services.kb, turn.lang) });
         return true;
       }
       if (matchesIntent(i18n, 'intents.thanks', turn.text)) {

@@ -45,7 +45,9 @@ export function handoffHandler(services: BotServices): TurnHandler {
         }
         turn.convo.ticketId = undefined; // closed by staff meanwhile: back to normal
       }
-      if (!containsIntent(i18n, 'intents.handoffRequest', turn.text)) return false;
+      // "Am I talking to a real person?" asks what the bot is (the knowledge base answers, and says how
+      // to reach a person); "I want a real person" asks for one.
+      if (!containsIntent(i18n, 'intents.handoffRequest', turn.text) || containsIntent(i18n, 'intents.askingIfHuman', turn.text)) return false;
       const recentDanger = turn.convo.dangerAt && Date.now() - Date.parse(turn.convo.dangerAt) < URGENT_WINDOW_MS;
       const ticket = await openTicket(turn, services, recentDanger ? 'urgent' : 'normal');
       turn.say({ kind: 'handoff', text: turn.t('handoff.created', { id: ticket.id, hours: config.HELPDESK_HOURS }) });

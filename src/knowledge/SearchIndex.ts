@@ -2,7 +2,8 @@ import { TermIndex } from './bm25';
 import { analyse, isStopWord, stem, tokenise, words } from './normalise';
 import { EntryScorer } from './EntryScorer';
 import { hyphenateCompounds } from './foldChunk';
-import { isOrganisationWord, namesIom, namesOtherOrganisation } from './organisations';
+import { isOrganisationWord, namesIom, otherOrganisationsNamed } from './organisations';
+import { asksOutsideTopics } from './outsideTopics';
 import { isPlaceName } from './placeNames';
 import { COUNT, questionCues, WHO, WHY } from './questionCues';
 import { questionClause, questionSentences } from './questionSentences';
@@ -19,6 +20,8 @@ export class SearchIndex {
   private readonly scorer: EntryScorer;
   /** Per entry: `features`, worked out the first time the entry is a candidate (0 until then). */
   private readonly entryFeatures: Uint8Array;
+  /** Per entry, the other organisations its main question names; worked out when first needed. */
+  private readonly entryOrganisations: (readonly string[] | undefined)[] = [];
 
   private constructor(
     /** Entry number → id. */
@@ -80,11 +83,13 @@ export class SearchIndex {
     const words = tokenise(text);
     const cues: Cues = {
       kinds: questionCues(text),
-      otherOrganisation: !namesIom(words) && namesOtherOrganisation(text, words),
       namesIom: namesIom(words),
+      otherOrganisations: namesIom(words) ? [] : otherOrganisationsNamed(text, words),
       country: words.some(isPlaceName),
+      outsideTopics: asksOutsideTopics(words),
       kindsOf: (entry) => this.features(entry) & KINDS,
       aboutIom: (entry) => (this.features(entry) & ABOUT_IOM) !== 0,
+      organisationsOf: (entry) => this.organisations(entry),
     };
     return this.bestReading(text, words, lang, cues);
   }
@@ -154,11 +159,20 @@ export class SearchIndex {
   /** What an entry's main question says in any language: its kinds of answer (`questionCues`), and `ABOUT_IOM`. */
   private features(entry: number): number {
     if (this.entryFeatures[entry] === 0) {
-      const questions = LANGUAGES.map((lang) => this.kb.entries[lang].get(this.ids[entry]!)?.question ?? '');
+      const questions = this.mainQuestions(entry);
       const kinds = questions.reduce((all, q) => all | questionCues(q), 0);
       this.entryFeatures[entry] = FEATURES_KNOWN | kinds | (questions.some((q) => namesIom(tokenise(q))) ? ABOUT_IOM : 0);
     }
     return this.entryFeatures[entry]!;
+  }
+
+  /** The other organisations than IOM an entry's main question names, in any language. */
+  private organisations(entry: number): readonly string[] {
+    return (this.entryOrganisations[entry] ??= [...new Set(this.mainQuestions(entry).flatMap((q) => otherOrganisationsNamed(q, tokenise(q))))]);
+  }
+
+  private mainQuestions(entry: number): string[] {
+    return LANGUAGES.map((lang) => this.kb.entries[lang].get(this.ids[entry]!)?.question ?? '');
   }
 
   private known(surface: string, lang: Lang, stemmed = stem(surface, lang)): number | undefined {

@@ -45,7 +45,7 @@ export function foldChunk(chunk: string): string[] {
  * Compounds written one way or another, as one set of words: "well-being" and "bien-être" are
  * each two stop words, and would vanish from a question about well-being; "healthcare" is the
  * "health care" the knowledge base writes. And the short forms people type for a few words the
- * knowledge base spells out ("ppl", "govts", « gouv »). Keys are folded chunks, words joined by a space.
+ * knowledge base spells out ("ppl", "govts", « gouv », « actus »). Keys are folded chunks, words joined by a space.
  */
 const COMPOUNDS = new Map<string, readonly string[]>([
   ['well being', ['wellbeing']],
@@ -56,6 +56,8 @@ const COMPOUNDS = new Map<string, readonly string[]>([
   ['govts', ['governments']],
   ['gouv', ['gouvernement']],
   ['gvt', ['gouvernement']],
+  ['actu', ['actualite']],
+  ['actus', ['actualites']],
   // The knowledge base says "migrants"; many people say "immigrants" (and Snowball keeps them apart).
   ...(['immigrant', 'emigrant', 'immigre', 'immigree', 'emigre', 'emigree'] as const).map((w) => [w, ['migrant']] as const),
   ...(['immigrants', 'emigrants', 'immigres', 'immigrees', 'emigres', 'emigrees'] as const).map((w) => [w, ['migrants']] as const),

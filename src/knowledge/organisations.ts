@@ -1,14 +1,32 @@
 /**
- * Other organisations people ask about, as folded words or phrases: the knowledge base is about
- * IOM, and "when was WHO founded" is not "when was IOM founded". (WHO in capitals only: "who" is
- * also a question word.)
+ * Other organisations people ask about, by name as folded words or phrases: the knowledge base is
+ * about IOM, and "when was WHO founded" is not "when was IOM founded", nor "how many members does
+ * the UN have" IOM's 175. (WHO, UN, ILO and EU in capitals only: they are also everyday words.)
  */
-const OTHER_ORGANISATIONS = [
-  'oms', 'world health organization', 'world health organisation', 'organisation mondiale de la sante', 'organizacion mundial de la salud',
-  'unhcr', 'hcr', 'acnur', 'unicef', 'red cross', 'croix rouge', 'cruz roja', 'msf', 'medecins sans frontieres', 'medicos sin fronteras',
-];
-/** Words of those names a speller must leave alone: they are names, not typos ("croix rouge" is not "choix route"). */
-const NAME_WORDS: ReadonlySet<string> = new Set(['unhcr', 'acnur', 'unicef', 'croix', 'rouge', 'cruz', 'roja', 'msf']);
+const OTHER_ORGANISATIONS: Readonly<Record<string, readonly string[]>> = {
+  who: ['oms', 'world health organization', 'world health organisation', 'organisation mondiale de la sante', 'organizacion mundial de la salud'],
+  unhcr: ['unhcr', 'hcr', 'acnur'],
+  unicef: ['unicef'],
+  redCross: ['red cross', 'croix rouge', 'cruz roja'],
+  msf: ['msf', 'medecins sans frontieres', 'medicos sin fronteras'],
+  un: ['onu', 'united nations', 'nations unies', 'naciones unidas'],
+  ilo: ['oit', 'international labour organization', 'international labor organization'],
+  unesco: ['unesco'],
+  fao: ['fao'],
+  unaids: ['unaids', 'onusida'],
+  undp: ['undp', 'pnud'],
+  unfpa: ['unfpa'],
+  worldBank: ['world bank', 'banque mondiale', 'banco mundial'],
+  eu: ['european union', 'union europeenne', 'union europea'],
+};
+/** Names written in capitals that are also words in lower case ("who", Spanish and French "un", "eu"). */
+const CAPITALS: Readonly<Record<string, RegExp>> = { who: /\bWHO\b/, un: /\bUN\b/, ilo: /\bILO\b/, eu: /\bEU\b/ };
+
+/** Words of those names a speller must leave alone: they are names, not typos ("croix rouge" is not "choix route", OIT not OIM). */
+const NAME_WORDS: ReadonlySet<string> = new Set([
+  ...['unhcr', 'acnur', 'unicef', 'croix', 'rouge', 'cruz', 'roja', 'msf', 'onu', 'oit', 'unesco', 'fao', 'unaids', 'onusida'],
+  ...['undp', 'pnud', 'unfpa'],
+]);
 
 export function isOrganisationWord(word: string): boolean {
   return NAME_WORDS.has(word);
@@ -19,14 +37,16 @@ export function namesIom(words: readonly string[]): boolean {
   return words.includes('iom') || words.includes('oim');
 }
 
-/** Whether a text (and its folded words) names another organisation than IOM. */
-export function namesOtherOrganisation(text: string, words: readonly string[]): boolean {
-  if (writesWhoAsOrganisation(text)) return true;
+/** The other organisations than IOM a text (and its folded words) names, as keys of `OTHER_ORGANISATIONS`. */
+export function otherOrganisationsNamed(text: string, words: readonly string[]): string[] {
   const folded = ` ${words.join(' ')} `;
-  return OTHER_ORGANISATIONS.some((name) => folded.includes(` ${name} `));
+  const capitals = text !== text.toUpperCase();
+  return Object.keys(OTHER_ORGANISATIONS).filter(
+    (key) => (capitals && CAPITALS[key]?.test(text)) || OTHER_ORGANISATIONS[key]!.some((name) => folded.includes(` ${name} `)),
+  );
 }
 
 /** "WHO" in capitals, in a text not all in capitals, is the World Health Organization, not the question word. */
 export function writesWhoAsOrganisation(text: string): boolean {
-  return /\bWHO\b/.test(text) && text !== text.toUpperCase();
+  return CAPITALS.who!.test(text) && text !== text.toUpperCase();
 }

@@ -38,14 +38,19 @@ export const IOM_NAMED = 0.95;
  */
 export interface Cues {
   kinds: number;
-  otherOrganisation: boolean;
   /** Whether the query names IOM (« OIM »). */
   namesIom: boolean;
+  /** The other organisations the query names, when it does not name IOM (`otherOrganisationsNamed`). */
+  otherOrganisations: readonly string[];
   country: boolean;
+  /** Whether the query asks about papers, a disease alone or the weather (`asksOutsideTopics`). */
+  outsideTopics: boolean;
   /** An entry's main question's kinds of answer (`questionCues` bits). */
   kindsOf: (entry: number) => number;
   /** Whether an entry's main question is about IOM itself ("When was IOM founded?"). */
   aboutIom: (entry: number) => boolean;
+  /** The other organisations an entry's main question names ("Is IOM part of the United Nations?"). */
+  organisationsOf: (entry: number) => readonly string[];
 }
 
 /**
@@ -73,12 +78,14 @@ export function scoreQuery(
   scorer.clear(count);
   const byKind = cues ? byKindOfQuestion(ranked, cues) : ranked;
   const byIom = cues?.namesIom ? aboutIomNamed(byKind, cues) : byKind;
-  const candidates = cues?.otherOrganisation ? aboutOtherOrganisation(byIom, cues) : byIom;
+  const candidates = cues?.otherOrganisations.length ? aboutOtherOrganisation(byIom, cues) : byIom;
   // Another organisation's question can make an answer less confident, never more.
   const band = lessConfident(bandOf(candidates), bandOf(byIom));
-  // "How many people live in Canada", "how many migrants are in Spain": the knowledge base's
-  // figures are the world's, never a country's.
-  if (cues?.country && cues.kinds & COUNT && band !== 'none') return { candidates, band: 'low' };
+  // "How many people live in Canada", "how many migrants are in Spain", "how many members does the
+  // UN have": the knowledge base's figures are the world's or IOM's, never a country's or another body's.
+  if ((cues?.country || cues?.otherOrganisations.length) && cues.kinds & COUNT && band !== 'none') return { candidates, band: 'low' };
+  // "How do I get a visa", « c'est quoi le paludisme », "el clima mañana": words of ours, not our topic.
+  if (cues?.outsideTopics && band !== 'none') return { candidates, band: 'low' };
   // One known word beside words the knowledge base never uses ("write me a poem", "fix my phone",
   // "a joke about doctors") is too little evidence to state an answer, or even to suggest one.
   const loneWord = terms.length === 1 && unknownWeight > 0 && (band === 'high' || band === 'medium');
@@ -95,9 +102,10 @@ function byKindOfQuestion(candidates: ScoredEntry[], { kinds, kindsOf }: Cues): 
   return reranked(candidates, (c, i) => (asks[i] ? 1 : CUE_MISMATCH));
 }
 
-/** `candidates` with those about IOM itself demoted. */
-function aboutOtherOrganisation(candidates: ScoredEntry[], { aboutIom }: Cues): ScoredEntry[] {
-  return reranked(candidates, (c) => (aboutIom(c.entry) ? OTHER_ORGANISATION : 1));
+/** `candidates` with those about IOM itself demoted, unless they name the organisation asked about too ("…part of the UN?"). */
+function aboutOtherOrganisation(candidates: ScoredEntry[], { aboutIom, otherOrganisations, organisationsOf }: Cues): ScoredEntry[] {
+  const demoted = (entry: number) => aboutIom(entry) && !organisationsOf(entry).some((o) => otherOrganisations.includes(o));
+  return reranked(candidates, (c) => (demoted(c.entry) ? OTHER_ORGANISATION : 1));
 }
 
 /** `candidates` with those not about IOM itself slightly demoted, if any is. */

@@ -39,6 +39,7 @@ const EXTRA: Record<Lang, string> = {
     il y a t
     koi kwa ke kel kelle pk pq pkoi pourkoi cad ya exactement vraiment precisement genre aujourd hui maintenant actuellement demander demande
     comme juste lequel laquelle lesquels lesquelles autant ki matiere concernant truc trucs
+    slt bjr bsr bonsoir cc poser pose voir aller va vais vas vont
   `,
   es: `
     que qué cual cuales quien quienes cuando como donde cuanto cuanta cuantos cuantas porque por
@@ -54,7 +55,7 @@ const EXTRA: Record<Lang, string> = {
     muy mas tambien ya algo alguien cosa cosas tan tanto todo todos toda todas
     hola gracias favor porfa ok vale si info informacion pregunta
     digo dices q k ke xq pq porq d exactamente realmente precisamente hoy ahora actualmente preguntar pregunto
-    respecto
+    respecto va vas van voy ir buenas buenos dias tardes noches
   `,
 };
 

@@ -63,6 +63,20 @@ describe('talking to the bot', () => {
     assert.ok(user.choices.length > 0, 'offers the topic menu');
   });
 
+  it('"how are you" gets a friendly word and the topics, not a knowledge-base answer', async () => {
+    for (const [locale, hello, reply] of [
+      ['en-US', 'how are you doing today?', /always ready/],
+      ['fr-FR', 'ça va toi ?', /toujours prêt/],
+      ['es-ES', 'hola, ¿cómo estás?', /siempre listo/],
+    ] as const) {
+      const user = await chatWithBot({ locale });
+      await user.send(hello);
+      assert.match(user.text, reply);
+      assert.doesNotMatch(user.text, /Source|Fuente/);
+      assert.ok(user.choices.length >= 3, 'offers the topics');
+    }
+  });
+
   it('helps, shows the menu, and says goodbye in the person\'s language', async () => {
     const user = await chatWithBot({ locale: 'es-ES' });
     await user.send('ayuda');

@@ -27,6 +27,23 @@ describe('asking for a person', () => {
     });
   }
 
+  for (const [locale, question, answer] of [
+    ['en-US', 'am I talking to a real human or a bot?', /automated assistant, not a person/],
+    ['fr-FR', 'Bonjour, je parle à une vraie personne ou à une machine ?', /assistant automatique, pas une personne/],
+    ['es-ES', '¿estoy hablando con una persona real?', /asistente automático, no una persona/],
+  ] as const) {
+    it(`answers "am I talking to a real person?" with what the bot is and how to reach one, without a ticket (${locale})`, async () => {
+      const services = fresh();
+      const user = await chatWithBot({ locale, services });
+      await user.send(question);
+      assert.match(user.text, answer);
+      assert.match(user.text, /talk to a person|parler à quelqu'un|hablar con una persona/);
+      assert.equal((await services.tickets.list('open')).length, 0);
+      await user.send(locale.startsWith('en') ? 'I want a real human' : locale.startsWith('fr') ? 'je veux une vraie personne' : 'quiero una persona real');
+      assert.equal((await services.tickets.list('open')).length, 1, 'asking for one opens a ticket');
+    });
+  }
+
   it('emits the standard handoff.initiate event with the transcript', async () => {
     const user = await chatWithBot({ services: fresh() });
     await user.send('what is IOM');

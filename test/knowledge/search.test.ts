@@ -159,6 +159,23 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply('que fait la croix rouge pour les migrants', 'fr'), "I don't know");
       assert.equal(reply("l'OMS a combien d'etats membres", 'fr'), "I don't know");
       assert.equal(reply('cuantos paises son miembros de la oms', 'es'), "I don't know");
+      assert.equal(reply('how many members does the UN have', 'en'), "I don't know");
+      assert.equal(reply("combien de pays sont membres de l'ONU", 'fr'), "I don't know");
+      assert.equal(reply('que hace la OIT', 'es'), "I don't know");
+      // …but IOM's own entry about the UN is still IOM's answer about the UN.
+      assert.equal(reply('are you part of the united nations', 'en'), 'iom-un-system');
+      assert.equal(reply('is this a UN agency', 'en'), 'iom-un-system');
+    });
+
+    it('does not answer for papers, a disease on its own or tomorrow\'s weather, but does for care without papers, the goals, climate change', () => {
+      assert.equal(reply('comment obtenir un titre de sejour en France', 'fr'), "I don't know");
+      assert.equal(reply('combien de temps pour avoir un titre de séjour', 'fr'), "I don't know");
+      assert.equal(reply('sans titre de séjour puis-je voir un docteur', 'fr'), 'health-access-barriers');
+      assert.equal(reply("c'est quoi le paludisme", 'fr'), "I don't know");
+      assert.equal(reply('how many people have hiv worldwide', 'en'), "I don't know");
+      assert.equal(reply('why does migrant health matter for HIV TB and malaria', 'en'), 'global-health-goals');
+      assert.equal(reply('como va a estar el clima mañana en madrid', 'es'), "I don't know");
+      assert.equal(reply('el cambio climático hace que la gente migre', 'es'), 'climate-change-mobility');
     });
 
     it('reads "immigrants", « immigrés » and short forms as the words the knowledge base uses', () => {

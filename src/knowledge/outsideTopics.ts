@@ -1,0 +1,72 @@
+/**
+ * Questions that share words with the knowledge base but ask about something it does not cover,
+ * so that any answer would state an unrelated fact:
+ *   papers        how to get a visa, a residence permit, asylum, papers ("comment obtenir un titre de
+ *                 séjour", "how do I apply for asylum"): procedures, country by country. The knowledge
+ *                 base only says that irregular status keeps people from care.
+ *   disease       a disease on its own ("c'est quoi le paludisme", "how many people have HIV"): the
+ *                 knowledge base names HIV, tuberculosis, malaria and influenza only as global health
+ *                 goals that depend on migrants' health; without migrants, IOM or those goals in the
+ *                 question it is a medical question.
+ *   forecast      the weather of a day ("el clima mañana en Madrid"): not climate change.
+ * Matched on folded words (`tokenise`); a match makes the search say "I don't know".
+ */
+const PROCEDURE_VERBS = new Set([
+  ...['get', 'obtain', 'apply', 'renew', 'extend', 'request'],
+  ...['obtenir', 'avoir', 'demander', 'renouveler', 'prolonger', 'faire'],
+  ...['conseguir', 'obtener', 'sacar', 'tramitar', 'solicitar', 'renovar', 'pedir', 'tener'],
+]);
+/** Words that may stand between the verb and the papers: "get a visa", « avoir mes papiers », "sacar el permiso". */
+const FILLERS = new Set([
+  ...['an', 'the', 'my', 'for', 'un', 'une', 'le', 'la', 'les', 'mon', 'ma', 'mes', 'des', 'de', 'du', 'el', 'los', 'las', 'mi', 'mis', 'unos', 'una'],
+  ...['application', 'request', 'demande', 'solicitud'],
+]);
+/** "Without": « sans avoir de papiers », "sin tener papeles" is someone without papers asking about care. */
+const WITHOUT = new Set(['without', 'no', 'not', 'sans', 'pas', 'sin']);
+const PAPERS = new Set([
+  ...['visa', 'visas', 'permit', 'permits', 'asylum', 'residency', 'residence', 'citizenship', 'passport', 'papers', 'greencard'],
+  ...['titre', 'carte', 'sejour', 'asile', 'papiers', 'nationalite', 'passeport', 'regularisation'],
+  ...['permiso', 'residencia', 'asilo', 'papeles', 'nacionalidad', 'pasaporte', 'regularizacion', 'cedula'],
+]);
+/** How long a procedure takes: "how long … visa", « combien de temps … titre de séjour », "cuánto tarda … asilo". */
+const DURATION = [['how', 'long'], ['combien', 'temps'], ['cuanto', 'tiempo'], ['cuanto', 'tarda']] as const;
+
+const DISEASES = new Set([
+  ...['hiv', 'aids', 'tb', 'tuberculosis', 'malaria', 'influenza', 'flu'],
+  ...['vih', 'sida', 'tuberculose', 'paludisme', 'palu', 'grippe'],
+  ...['paludismo', 'gripe'],
+]);
+/** Words that tie a disease to what the knowledge base says about it. */
+const DISEASE_CONTEXT = /^(?:migr|inmigr|immigr|emigr|iom$|oim$|goal|objecti|objetivo|meta$|metas$|sdg|odd$|ods$|agenda|end$|ending|elimin|eradi|erradi|fin$|finir|acabar|mobil|movil|refugi|desplaz|deplac|displac)/;
+
+const WEATHER = new Set(['weather', 'meteo', 'temps', 'clima', 'tiempo', 'rain', 'pluie', 'pleuvoir', 'lluvia', 'llover', 'temperature', 'temperatura']);
+const DAYS = new Set([
+  ...['today', 'tomorrow', 'tonight', 'weekend', 'forecast'],
+  ...['aujourd', 'demain', 'prevision', 'previsions'],
+  ...['hoy', 'manana', 'pronostico', 'finde'],
+]);
+
+/** Whether folded `words` ask about something the knowledge base does not cover (see above). */
+export function asksOutsideTopics(words: readonly string[]): boolean {
+  return asksForPapers(words) || asksAboutDisease(words) || asksForForecast(words);
+}
+
+function asksForPapers(words: readonly string[]): boolean {
+  if (!words.some((w) => PAPERS.has(w))) return false;
+  if (DURATION.some(([a, b]) => words.some((w, i) => w === a && words[i + 1] === b))) return true;
+  return words.some((w, i) => {
+    if (!PROCEDURE_VERBS.has(w) || WITHOUT.has(words[i - 1] ?? '')) return false;
+    let j = i + 1;
+    while (j < words.length && FILLERS.has(words[j]!)) j++;
+    return PAPERS.has(words[j] ?? '');
+  });
+}
+
+/** A disease named alone ("tuberculosis") is a keyword search, not a medical question: the goals entry may answer it. */
+function asksAboutDisease(words: readonly string[]): boolean {
+  return words.length > 1 && words.some((w) => DISEASES.has(w)) && !words.some((w) => DISEASE_CONTEXT.test(w));
+}
+
+function asksForForecast(words: readonly string[]): boolean {
+  return words.some((w) => WEATHER.has(w)) && words.some((w) => DAYS.has(w));
+}

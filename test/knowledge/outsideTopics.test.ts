@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { tokenise } from '../../src/knowledge/normalise';
+import { asksOutsideTopics } from '../../src/knowledge/outsideTopics';
+
+const outside = (text: string) => asksOutsideTopics(tokenise(text));
+
+describe('asksOutsideTopics: our words, not our topic', () => {
+  it('hears how to get papers, and how long they take', () => {
+    for (const q of ['how do I apply for asylum in Germany', 'comment obtenir un titre de sejour en France', 'combien de temps pour avoir un titre de séjour', 'cómo sacar el permiso de residencia', 'faire une demande d’asile', 'how long does a visa take']) {
+      assert.ok(outside(q), q);
+    }
+  });
+
+  it('leaves alone someone without papers asking about care', () => {
+    for (const q of ['can I get treated without papers', 'sans titre de séjour puis-je voir un docteur', 'sin tener papeles puedo ir al hospital', 'je peux avoir des soins sans avoir de papiers', 'is it dangerous to migrate without papers']) {
+      assert.ok(!outside(q), q);
+    }
+  });
+
+  it('hears a disease asked about on its own, but not as a goal or with migrants', () => {
+    for (const q of ["c'est quoi le paludisme", 'how many people have hiv worldwide', 'qué es la tuberculosis']) assert.ok(outside(q), q);
+    for (const q of ['tuberculosis', 'does migrant health matter for ending malaria', 'le vih chez les migrants', 'la gripe y los objetivos de salud mundial', 'does IOM work on malaria']) {
+      assert.ok(!outside(q), q);
+    }
+  });
+
+  it("hears a day's weather, not climate change", () => {
+    for (const q of ['como va a estar el clima mañana en madrid', "what's the weather today", 'il va pleuvoir demain']) assert.ok(outside(q), q);
+    for (const q of ['how does climate change affect migration', 'el clima hace que la gente migre']) assert.ok(!outside(q), q);
+  });
+});
