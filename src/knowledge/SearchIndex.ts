@@ -22,6 +22,8 @@ export class SearchIndex {
   private readonly entryFeatures: Uint8Array;
   /** Per entry, the other organisations its main question names; worked out when first needed. */
   private readonly entryOrganisations: (readonly string[] | undefined)[] = [];
+  /** The numbers the knowledge base uses, but years (for `nearNumber`); listed when first needed. */
+  private numbers: number[] | undefined;
 
   private constructor(
     /** Entry number → id. */
@@ -136,7 +138,11 @@ export class SearchIndex {
       let certainty = 1;
       // People mix languages: an unknown word that is another language's "the" or "please" says nothing.
       if (term === undefined && LANGUAGES.some((other) => isStopWord(token.surface, other))) continue;
-      if (term === undefined && !name) {
+      const near = term === undefined ? this.nearNumber(token.surface) : undefined;
+      if (near !== undefined) {
+        term = near;
+        certainty = CORRECTION_DISCOUNT;
+      } else if (term === undefined && !name) {
         const correction = this.speller.correct(token.surface);
         if (correction && correction.similarity >= MIN_CORRECTION_SIMILARITY) {
           term = this.known(correction.word, lang);
@@ -175,6 +181,21 @@ export class SearchIndex {
     return LANGUAGES.map((lang) => this.kb.entries[lang].get(this.ids[entry]!)?.question ?? '');
   }
 
+  /**
+   * The knowledge base's number closest to a number the query rounds ("300 million" for 281
+   * million, "750" for 740), within `NUMBER_TOLERANCE`. Years are exact: 2008 is not 2010.
+   */
+  private nearNumber(surface: string): number | undefined {
+    const asked = /^\d{2,}$/.test(surface) ? Number(surface) : NaN;
+    if (!(asked >= 10) || isYear(asked)) return undefined;
+    this.numbers ??= [...this.index.terms.keys()].filter((t) => /^\d{2,}$/.test(t) && !isYear(Number(t))).map(Number);
+    let best: number | undefined;
+    for (const n of this.numbers) {
+      if (Math.abs(n - asked) <= NUMBER_TOLERANCE * n && (best === undefined || Math.abs(n - asked) < Math.abs(best - asked))) best = n;
+    }
+    return best === undefined ? undefined : this.index.term(String(best));
+  }
+
   private known(surface: string, lang: Lang, stemmed = stem(surface, lang)): number | undefined {
     const exact = this.index.term(stemmed);
     if (exact !== undefined) return exact;
@@ -200,6 +221,13 @@ const PLACE_WEIGHT = 0.4;
  * too close to each other ("joke" is one letter from French "joue").
  */
 const MIN_CORRECTION_SIMILARITY = 0.8;
+/** How far a number may be from the knowledge base's to be read as it, rounded: a share of the knowledge base's. */
+const NUMBER_TOLERANCE = 0.1;
+
+function isYear(n: number): boolean {
+  return n >= 1900 && n <= 2100;
+}
+
 /** A corrected word counts a little less than a word spelt right. */
 const CORRECTION_DISCOUNT = 0.9;
 /** Reading the text as another language than the asker's is slightly less likely to be right. */

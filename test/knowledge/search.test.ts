@@ -178,6 +178,12 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply('el cambio climático hace que la gente migre', 'es'), 'climate-change-mobility');
     });
 
+    it('reads a rounded number as the knowledge base\'s figure, but never another year', () => {
+      assert.equal(reply('casi 300 millones de migrantes es verdad', 'es'), 'international-migrants-number');
+      assert.equal(reply('is it 750 million internal migrants', 'en'), 'internal-migrants-number');
+      assert.notEqual(reply('what happened in 2009 about migrant health', 'en'), 'global-consultation-2010');
+    });
+
     it('reads "immigrants", « immigrés » and short forms as the words the knowledge base uses', () => {
       assert.equal(reply('pourquoi les immigrés ont du mal à se soigner', 'fr'), 'health-access-barriers');
       assert.equal(reply('why do immigrants struggle to get health care', 'en'), 'health-access-barriers');
