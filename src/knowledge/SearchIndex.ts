@@ -128,7 +128,11 @@ export class SearchIndex {
     const terms = new Map<number, QueryTerm>();
     let unknownWeight = 0;
     let unknowns = 0;
-    for (const token of analyse(text, lang)) {
+    const tokens = analyse(text, lang);
+    // A question made only of little words ("who are you", "what time is it") is matched on all of
+    // them, so each one the knowledge base never asks with is evidence of another question.
+    const littleWords = tokens.every((t) => isStopWord(t.surface, lang));
+    for (const token of tokens) {
       if (asked !== lang && isStopWord(token.surface, asked)) continue;
       // A country the knowledge base never names is not a typo, nor another language's word ("canada"
       // is Spanish for "can"); and it says where the asker is more than what they ask about.
@@ -137,7 +141,7 @@ export class SearchIndex {
       let term = name ? this.index.term(token.stem) : this.known(token.surface, lang, token.stem);
       let certainty = 1;
       // People mix languages: an unknown word that is another language's "the" or "please" says nothing.
-      if (term === undefined && LANGUAGES.some((other) => isStopWord(token.surface, other))) continue;
+      if (term === undefined && !littleWords && LANGUAGES.some((other) => isStopWord(token.surface, other))) continue;
       const near = term === undefined ? this.nearNumber(token.surface) : undefined;
       if (near !== undefined) {
         term = near;

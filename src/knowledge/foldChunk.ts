@@ -56,6 +56,11 @@ const COMPOUNDS = new Map<string, readonly string[]>([
   ['govts', ['governments']],
   ['gouv', ['gouvernement']],
   ['gvt', ['gouvernement']],
+  // Texting spellings of question words: « t ki », « c koi » are « qui », « quoi » (stop words, but
+  // a question made only of little words is matched on them).
+  ['ki', ['qui']],
+  ['koi', ['quoi']],
+  ['kwa', ['quoi']],
   ['actu', ['actualite']],
   ['actus', ['actualites']],
   // The knowledge base says "migrants"; many people say "immigrants" (and Snowball keeps them apart).

@@ -23,7 +23,7 @@ const EXTRA: Record<Lang, string> = {
     hi hello hey thanks thank ok okay yes yeah explain show give info information question
     u ur r ya wat wut wats thx pls exactly basically kind sort guys today now currently ask asking
     rn bc cuz coz bcuz idk tbh atm lol stuff kinda abt told tells telling
-    somewhere anywhere far yet already regarding concerning true almost around roughly approximately nearly
+    somewhere anywhere far yet already regarding concerning true almost around roughly approximately nearly time times
   `,
   fr: `
     quoi que qu quel quelle quels quelles qui quand comment combien pourquoi ou est ce ca cela ceci
@@ -38,7 +38,7 @@ const EXTRA: Record<Lang, string> = {
     svp stp sil plait merci bonjour salut coucou ok oui explique expliquez expliquer info infos information informations question
     il y a t
     koi kwa ke kel kelle pk pq pkoi pourkoi cad ya exactement vraiment precisement genre aujourd hui maintenant actuellement demander demande
-    comme juste lequel laquelle lesquels lesquelles autant ki matiere concernant truc trucs vrai presque environ pres
+    comme juste lequel laquelle lesquels lesquelles autant ki matiere concernant truc trucs vrai presque environ pres temps fois hors
     slt bjr bsr bonsoir cc poser pose voir aller va vais vas vont
   `,
   es: `
@@ -55,7 +55,7 @@ const EXTRA: Record<Lang, string> = {
     muy mas tambien ya algo alguien cosa cosas tan tanto todo todos toda todas
     hola gracias favor porfa ok vale si info informacion pregunta
     digo dices q k ke xq pq porq d exactamente realmente precisamente hoy ahora actualmente preguntar pregunto
-    respecto va vas van voy ir buenas buenos dias tardes noches verdad cierto casi alrededor aproximadamente
+    respecto va vas van voy ir buenas buenos dias tardes noches verdad cierto casi alrededor aproximadamente tiempo vez veces
   `,
 };
 

@@ -178,6 +178,15 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply('el cambio climático hace que la gente migre', 'es'), 'climate-change-mobility');
     });
 
+    it('matches a question of little words on all of them: "who are you" is not "what time is it"', () => {
+      assert.equal(reply('who are you', 'en'), 'bot-what-are-you');
+      assert.equal(reply('t ki toi', 'fr'), 'bot-what-are-you');
+      assert.equal(reply('q puedes hacer', 'es'), 'bot-what-can-you-do');
+      assert.equal(reply('what time is it', 'en'), "I don't know");
+      assert.equal(reply('qué hora es', 'es'), "I don't know");
+      assert.equal(reply('how many languages do you speak', 'en'), 'bot-what-can-you-do');
+    });
+
     it('reads a rounded number as the knowledge base\'s figure, but never another year', () => {
       assert.equal(reply('casi 300 millones de migrantes es verdad', 'es'), 'international-migrants-number');
       assert.equal(reply('is it 750 million internal migrants', 'en'), 'internal-migrants-number');
