@@ -2,7 +2,7 @@ import { TermIndex } from './bm25';
 import { analyse, isStopWord, stem, tokenise, words } from './normalise';
 import { EntryScorer } from './EntryScorer';
 import { hyphenateCompounds } from './foldChunk';
-import { isOrganisationWord, namesIom, otherOrganisationsNamed } from './organisations';
+import { addressesUs, isOrganisationWord, namesIom, otherOrganisationsNamed } from './organisations';
 import { asksOutsideTopics } from './outsideTopics';
 import { isPlaceName } from './placeNames';
 import { COUNT, questionCues, WHO, WHY } from './questionCues';
@@ -20,7 +20,7 @@ export class SearchIndex {
   private readonly scorer: EntryScorer;
   /** Per entry: `features`, worked out the first time the entry is a candidate (0 until then). */
   private readonly entryFeatures: Uint8Array;
-  /** Per entry, the other organisations its main question names; worked out when first needed. */
+  /** Per entry, the other organisations its phrasings name; worked out when first needed. */
   private readonly entryOrganisations: (readonly string[] | undefined)[] = [];
   /** The numbers the knowledge base uses, but years (for `nearNumber`); listed when first needed. */
   private numbers: number[] | undefined;
@@ -87,6 +87,7 @@ export class SearchIndex {
       kinds: questionCues(text),
       namesIom: namesIom(words),
       otherOrganisations: namesIom(words) ? [] : otherOrganisationsNamed(text, words),
+      addressesUs: addressesUs(words),
       country: words.some(isPlaceName),
       outsideTopics: asksOutsideTopics(words),
       kindsOf: (entry) => this.features(entry) & KINDS,
@@ -176,9 +177,17 @@ export class SearchIndex {
     return this.entryFeatures[entry]!;
   }
 
-  /** The other organisations than IOM an entry's main question names, in any language. */
+  /** The other organisations than IOM an entry's phrasings name, in any language. */
   private organisations(entry: number): readonly string[] {
-    return (this.entryOrganisations[entry] ??= [...new Set(this.mainQuestions(entry).flatMap((q) => otherOrganisationsNamed(q, tokenise(q))))]);
+    if (!this.entryOrganisations[entry]) {
+      const id = this.ids[entry]!;
+      const phrasings = LANGUAGES.flatMap((lang) => {
+        const e = this.kb.entries[lang].get(id);
+        return e ? [e.question, ...e.alternates] : [];
+      });
+      this.entryOrganisations[entry] = [...new Set(phrasings.flatMap((q) => otherOrganisationsNamed(q, tokenise(q))))];
+    }
+    return this.entryOrganisations[entry]!;
   }
 
   private mainQuestions(entry: number): string[] {

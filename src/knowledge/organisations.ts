@@ -46,6 +46,14 @@ export function otherOrganisationsNamed(text: string, words: readonly string[]):
   );
 }
 
+/** Words by which a question speaks to the bot, and so to IOM: "are you part of the UN", "is this a UN agency". */
+const ADDRESSING_US: ReadonlySet<string> = new Set(['you', 'your', 'this', 'vous', 'tu', 'toi', 'votre', 'ton', 'ustedes', 'usted', 'eres', 'son', 'esto', 'su']);
+
+/** Whether a text's folded words speak to the bot ("are you…", « vous êtes… », "¿ustedes son…?"). */
+export function addressesUs(words: readonly string[]): boolean {
+  return words.some((w) => ADDRESSING_US.has(w));
+}
+
 /** "WHO" in capitals, in a text not all in capitals, is the World Health Organization, not the question word. */
 export function writesWhoAsOrganisation(text: string): boolean {
   return CAPITALS.who!.test(text) && text !== text.toUpperCase();

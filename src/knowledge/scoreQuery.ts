@@ -26,8 +26,8 @@ const MAX_CANDIDATES = 5;
  * person, a reason: `questionCues`) scores this share, when another candidate asks for the query's.
  */
 export const CUE_MISMATCH = 0.85;
-/** An entry about IOM itself scores this share for a question about another organisation. */
-export const OTHER_ORGANISATION = 0.45;
+/** An entry that does not name the organisation a question is about scores this share (`aboutOtherOrganisation`). */
+export const OTHER_ORGANISATION = 0.3;
 /** An entry not about IOM itself scores this share for a question naming IOM, when another candidate is about IOM. */
 export const IOM_NAMED = 0.95;
 
@@ -42,6 +42,8 @@ export interface Cues {
   namesIom: boolean;
   /** The other organisations the query names, when it does not name IOM (`otherOrganisationsNamed`). */
   otherOrganisations: readonly string[];
+  /** Whether the query speaks to the bot, and so to IOM ("are you part of the UN": `addressesUs`). */
+  addressesUs: boolean;
   country: boolean;
   /** Whether the query asks about papers, a disease alone or the weather (`asksOutsideTopics`). */
   outsideTopics: boolean;
@@ -49,7 +51,7 @@ export interface Cues {
   kindsOf: (entry: number) => number;
   /** Whether an entry's main question is about IOM itself ("When was IOM founded?"). */
   aboutIom: (entry: number) => boolean;
-  /** The other organisations an entry's main question names ("Is IOM part of the United Nations?"). */
+  /** The other organisations an entry's phrasings name ("Is IOM part of the United Nations?"). */
   organisationsOf: (entry: number) => readonly string[];
 }
 
@@ -102,10 +104,15 @@ function byKindOfQuestion(candidates: ScoredEntry[], { kinds, kindsOf }: Cues): 
   return reranked(candidates, (c, i) => (asks[i] ? 1 : CUE_MISMATCH));
 }
 
-/** `candidates` with those about IOM itself demoted, unless they name the organisation asked about too ("…part of the UN?"). */
-function aboutOtherOrganisation(candidates: ScoredEntry[], { aboutIom, otherOrganisations, organisationsOf }: Cues): ScoredEntry[] {
-  const demoted = (entry: number) => aboutIom(entry) && !organisationsOf(entry).some((o) => otherOrganisations.includes(o));
-  return reranked(candidates, (c) => (demoted(c.entry) ? OTHER_ORGANISATION : 1));
+/**
+ * `candidates` that do not name the organisation asked about demoted: "when was WHO founded" is not
+ * IOM's 1951, « c'est quoi l'ONU » not the UN's migrant figures. An entry about IOM itself keeps its
+ * score only when the query also speaks to us ("are you part of the UN?": "Is IOM part of the
+ * United Nations?"; but "what is the UN" is not about IOM).
+ */
+function aboutOtherOrganisation(candidates: ScoredEntry[], { aboutIom, otherOrganisations, organisationsOf, addressesUs }: Cues): ScoredEntry[] {
+  const namesIt = (entry: number) => organisationsOf(entry).some((o) => otherOrganisations.includes(o)) && (addressesUs || !aboutIom(entry));
+  return reranked(candidates, (c) => (namesIt(c.entry) ? 1 : OTHER_ORGANISATION));
 }
 
 /** `candidates` with those not about IOM itself slightly demoted, if any is. */
