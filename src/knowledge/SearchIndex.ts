@@ -1,7 +1,7 @@
 import { TermIndex } from './bm25';
 import { analyse, isStopWord, stem, tokenise, words } from './normalise';
 import { EntryScorer } from './EntryScorer';
-import { hyphenateCompounds } from './foldChunk';
+import { dropIdioms, hyphenateCompounds } from './foldChunk';
 import { addressesUs, isOrganisationWord, namesIom, otherOrganisationsNamed } from './organisations';
 import { asksOutsideTopics } from './outsideTopics';
 import { isPlaceName } from './placeNames';
@@ -68,20 +68,26 @@ export class SearchIndex {
    * and the best reading wins, with a slight preference for `lang`.
    */
   search(message: string, lang: Lang): SearchResult {
+    // A story around the question: the question alone first (the story's words may name another
+    // entry's topic: "the droughts ended our crops… what does climate have to do with migration?"),
+    // then the whole message, then the question's last clause, each only when answered outright.
+    const sentences = questionSentences(message);
+    if (sentences.length > 0) {
+      const asked = this.searchText(sentences.join(' '), lang);
+      if (asked.band === 'high') return asked;
+    }
     const whole = this.searchText(message, lang);
     if (whole.band === 'high') return whole;
-    // A story around the question: the question alone, or its last clause, when answered outright.
-    const sentences = questionSentences(message);
-    for (const question of [sentences.join(' '), questionClause(sentences.at(-1) ?? message)]) {
-      if (!question) continue;
-      const asked = this.searchText(question, lang);
+    const clause = questionClause(sentences.at(-1) ?? message);
+    if (clause) {
+      const asked = this.searchText(clause, lang);
       if (asked.band === 'high') return asked;
     }
     return whole;
   }
 
   private searchText(message: string, lang: Lang): SearchResult {
-    const text = hyphenateCompounds(message);
+    const text = dropIdioms(hyphenateCompounds(message));
     const words = tokenise(text);
     const cues: Cues = {
       kinds: questionCues(text),

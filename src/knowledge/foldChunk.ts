@@ -61,6 +61,8 @@ const COMPOUNDS = new Map<string, readonly string[]>([
   ['ki', ['qui']],
   ['koi', ['quoi']],
   ['kwa', ['quoi']],
+  // Canadian French for « newsletter ».
+  ['infolettre', ['newsletter']],
   ['actu', ['actualite']],
   ['actus', ['actualites']],
   // The knowledge base says "migrants"; many people say "immigrants" (and Snowball keeps them apart).
@@ -82,6 +84,17 @@ export function hyphenateCompounds(text: string): string {
 }
 
 const SPACED_COMPOUNDS = /\b(well|bien)\s+(being|etre|être)\b/giu;
+
+/**
+ * Set phrases whose words mean something else alone, dropped before matching: Spanish "¿de qué se
+ * trata?" (what is it about) is not « la trata » (trafficking), nor "¿qué tiene que ver…?" (what has
+ * it to do with) a question about seeing.
+ */
+export function dropIdioms(text: string): string {
+  return text.replace(IDIOMS, ' ');
+}
+
+const IDIOMS = /(?<![\p{L}\p{N}])(?:se\s+trat(?:a|o|ó|aba|aron|an)|tienen?\s+que\s+ver|tenía\s+que\s+ver)(?![\p{L}\p{N}])/giu;
 
 /** `foldText`, for text beyond Latin. */
 export function slowFold(chunk: string): string[] {

@@ -9,6 +9,8 @@
  *                 goals that depend on migrants' health; without migrants, IOM or those goals in the
  *                 question it is a medical question.
  *   forecast      the weather of a day ("el clima mañana en Madrid"): not climate change.
+ *   jobs          work for the asker ("l'OIM recrute ?", "hay trabajo en la OIM", "where do I send my CV"):
+ *                 the knowledge base is about IOM's work, not jobs.
  * Matched on folded words (`tokenise`); a match makes the search say "I don't know".
  */
 const PROCEDURE_VERBS = new Set([
@@ -46,9 +48,23 @@ const DAYS = new Set([
   ...['hoy', 'manana', 'pronostico', 'finde'],
 ]);
 
+const JOB_WORDS = new Set([
+  ...['job', 'jobs', 'hiring', 'hire', 'recruit', 'recruiting', 'recruitment', 'vacancy', 'vacancies', 'cv', 'resume', 'internship', 'salary'],
+  ...['emploi', 'emplois', 'recrute', 'recrutez', 'recrutement', 'embauche', 'embauchez', 'boulot', 'stage', 'candidature', 'salaire'],
+  ...['empleo', 'empleos', 'vacante', 'vacantes', 'contratan', 'contratando', 'curriculum', 'pasantia', 'chamba', 'sueldo'],
+]);
+/** Looking for work: "looking for work", « je cherche du travail », "busco trabajo", "hay trabajo". */
+const LOOKING_FOR_WORK = [['looking', 'for', 'work'], ['cherche', 'du', 'travail'], ['busco', 'trabajo'], ['hay', 'trabajo'], ['buscando', 'trabajo']] as const;
+
 /** Whether folded `words` ask about something the knowledge base does not cover (see above). */
 export function asksOutsideTopics(words: readonly string[]): boolean {
-  return asksForPapers(words) || asksAboutDisease(words) || asksForForecast(words);
+  return asksForPapers(words) || asksAboutDisease(words) || asksForForecast(words) || asksForJob(words);
+}
+
+/** « Agences de recrutement », "agencias de empleo" are among IOM's partners: not a job search. */
+function asksForJob(words: readonly string[]): boolean {
+  if (words.some((w) => w.startsWith('agenc'))) return false;
+  return words.some((w) => JOB_WORDS.has(w)) || LOOKING_FOR_WORK.some((phrase) => words.some((_, i) => phrase.every((p, k) => words[i + k] === p)));
 }
 
 function asksForPapers(words: readonly string[]): boolean {

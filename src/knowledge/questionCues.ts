@@ -15,6 +15,8 @@ export const WHY = 4;
 const ALWAYS: ReadonlyMap<string, number> = new Map([
   ['combien', COUNT],
   ...['cuantos', 'cuantas', 'cuanto', 'cuanta'].map((w) => [w, COUNT] as const),
+  // "What is the population of Spain" asks for a number too.
+  ...['population', 'poblacion'].map((w) => [w, COUNT] as const),
   ...['quien', 'quienes', 'whom'].map((w) => [w, WHO] as const),
   ...['why', 'pourquoi', 'pourkoi', 'pkoi', 'pk', 'pq'].map((w) => [w, WHY] as const),
 ]);

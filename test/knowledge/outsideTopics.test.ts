@@ -28,4 +28,9 @@ describe('asksOutsideTopics: our words, not our topic', () => {
     for (const q of ['como va a estar el clima mañana en madrid', "what's the weather today", 'il va pleuvoir demain']) assert.ok(outside(q), q);
     for (const q of ['how does climate change affect migration', 'el clima hace que la gente migre']) assert.ok(!outside(q), q);
   });
+
+  it('hears someone looking for a job, not IOM working with recruitment agencies', () => {
+    for (const q of ["l'OIM recrute ? je cherche du travail", 'hay trabajo en la OIM? cómo mando mi cv', 'is IOM hiring']) assert.ok(outside(q), q);
+    for (const q of ['la OIM colabora con agencias de empleo y ONG', "l'OIM travaille avec les agences de recrutement", 'what is the work of IOM']) assert.ok(!outside(q), q);
+  });
 });

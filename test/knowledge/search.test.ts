@@ -139,6 +139,14 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply('soy venezolana y estoy en Cúcuta, en el albergue me hablaron de ustedes ¿qué es la OIM?', 'es'), 'iom-what-is-iom');
     });
 
+    it('reads the question before the story, whose words may name another topic', () => {
+      assert.equal(reply('En mi pueblo en Honduras las sequías acabaron con la milpa y muchos se fueron pal norte. ¿Qué tiene que ver el clima con la migración y la salud?', 'es'), 'climate-change-mobility');
+      // …and the story when the question says nothing: "¿de qué se trató?" is not « la trata ».
+      assert.equal(reply('Leí que la OIM, la OMS y el gobierno de España organizaron una reunión en 2010 sobre los migrantes. ¿De qué se trató?', 'es'), 'global-consultation-2010');
+      assert.equal(reply("J'ai lu dans le journal que l'OIM compte beaucoup de pays membres. Combien au juste ?", 'fr'), 'iom-member-states');
+      assert.equal(reply('qué es la trata de personas y la salud', 'es'), 'irregular-migration-risks');
+    });
+
     it('finds the question in the last clause of one long sentence, if it has a topic', () => {
       assert.equal(reply("bonjour je suis arrivée le mois dernier et l'assistante sociale m'a donné ce lien, le changement climatique ça joue sur la migration ?", 'fr'), 'climate-change-mobility');
       assert.equal(reply("mon telephone s'eteint tout seul, tu sais pourquoi ?", 'fr'), "I don't know");
@@ -182,6 +190,10 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply('why does migrant health matter for HIV TB and malaria', 'en'), 'global-health-goals');
       assert.equal(reply('como va a estar el clima mañana en madrid', 'es'), "I don't know");
       assert.equal(reply('el cambio climático hace que la gente migre', 'es'), 'climate-change-mobility');
+      assert.equal(reply("l'OIM recrute ? je cherche du travail", 'fr'), "I don't know");
+      assert.equal(reply('la OIM colabora con agencias de empleo y ONG', 'es'), 'national-partners');
+      assert.equal(reply('what is the population of spain', 'en'), "I don't know");
+      assert.equal(reply('jajaja q aburrido estoy, hablemos de algo', 'es'), "I don't know");
     });
 
     it('matches a question of little words on all of them: "who are you" is not "what time is it"', () => {
