@@ -6,7 +6,7 @@ import { addressesUs, isOrganisationWord, namesIom, otherOrganisationsNamed } fr
 import { asksOutsideTopics } from './outsideTopics';
 import { isPlaceName } from './placeNames';
 import { COUNT, questionCues, WHO, WHY } from './questionCues';
-import { questionClause, questionSentences } from './questionSentences';
+import { lastClause, pointsBack, questionClause, questionSentences } from './questionSentences';
 import { type Cues, scoreQuery, type QueryTerm } from './scoreQuery';
 import { SpellingCorrector } from './spelling';
 import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult } from './types';
@@ -81,6 +81,13 @@ export class SearchIndex {
     const clause = questionClause(sentences.at(-1) ?? message);
     if (clause) {
       const asked = this.searchText(clause, lang);
+      if (asked.band === 'high') return asked;
+    }
+    // "A friend told me about IOM, what is that?": the question is about IOM, named in the story.
+    const asking = sentences.at(-1) ?? message;
+    const question = lastClause(asking) ?? (sentences.length > 0 ? asking : undefined);
+    if (question && pointsBack(question) && namesIom(tokenise(message))) {
+      const asked = this.searchText(`${question} IOM`, lang);
       if (asked.band === 'high') return asked;
     }
     return whole;

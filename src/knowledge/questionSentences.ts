@@ -27,13 +27,17 @@ export function questionSentences(message: string): string[] {
  * has no such break, or the clause is a word or two or holds no topic word ("…, tu sais pourquoi ?").
  */
 export function questionClause(question: string): string | undefined {
-  const breaks = [...question.matchAll(CLAUSE_BREAK)];
-  const last = breaks.at(-1);
-  if (!last) return undefined;
-  const clause = question.slice(last.index + last[0].length).trim();
+  const clause = lastClause(question);
+  if (clause === undefined) return undefined;
   const words = tokenise(clause);
   const topical = words.some((w) => !LANGUAGES.some((lang) => isStopWord(w, lang)));
   return words.length >= 3 && topical ? clause : undefined;
+}
+
+/** The text after a question's last clause break (`CLAUSE_BREAK`), if it has one. */
+export function lastClause(question: string): string | undefined {
+  const last = [...question.matchAll(CLAUSE_BREAK)].at(-1);
+  return last ? question.slice(last.index + last[0].length).trim() : undefined;
 }
 
 /**
@@ -41,3 +45,15 @@ export function questionClause(question: string): string | undefined {
  * word (French « but » is a goal: « quel est le but de l'OIM »).
  */
 const CLAUSE_BREAK = /,|(?<![\p{L}\p{N}])(?:mais|pero|but(?=\s+(?:what|who|how|why|when|where|which|is|are|can|could|do|does)\b))(?![\p{L}\p{N}])/giu;
+
+/** Demonstratives a question uses for something named before it ("…, what is that?", « c'est quoi ça ? », "¿qué es eso?"). */
+const POINTING_BACK: ReadonlySet<string> = new Set(['that', 'it', 'this', 'ca', 'cela', 'ceci', 'eso', 'esto', 'esa', 'ese', 'ello']);
+
+/**
+ * Whether a question (a message's last asking sentence or clause) only points back at something the
+ * story named: no topic word, and a demonstrative ("me dijeron que la OIM me puede ayudar, ¿qué es eso?").
+ */
+export function pointsBack(question: string): boolean {
+  const words = tokenise(question);
+  return words.some((w) => POINTING_BACK.has(w)) && words.every((w) => LANGUAGES.some((lang) => isStopWord(w, lang)));
+}

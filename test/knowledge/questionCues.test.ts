@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { isPlaceName } from '../../src/knowledge/placeNames';
 import { COUNT, questionCues, WHO, WHY } from '../../src/knowledge/questionCues';
-import { questionClause, questionSentences } from '../../src/knowledge/questionSentences';
+import { pointsBack, questionClause, questionSentences } from '../../src/knowledge/questionSentences';
 
 describe('questionCues: the kind of answer a question asks for', () => {
   it('hears "how many", « combien » and "cuántos" as asking for a number', () => {
@@ -58,6 +58,13 @@ describe('questionClause: the question at the end of one long sentence', () => {
     assert.equal(questionClause("on m'a parlé de l'OIM mais elle fait quoi pour la santé"), 'elle fait quoi pour la santé');
     assert.equal(questionClause('me dijeron que la OIM ayuda pero qué hace por la salud'), 'qué hace por la salud');
     assert.equal(questionClause("quel est le but de l'OIM pour la santé des migrants"), undefined);
+  });
+});
+
+describe('pointsBack: a question about something named before it', () => {
+  it('is a demonstrative and no topic word', () => {
+    for (const q of ['que es eso?', "c'est quoi ça ?", 'what is it?', 'what is that']) assert.ok(pointsBack(q), q);
+    for (const q of ['what is IOM?', 'how many?', "c'est quoi l'OIM"]) assert.ok(!pointsBack(q), q);
   });
 });
 

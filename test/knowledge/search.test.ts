@@ -147,6 +147,12 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply('qué es la trata de personas y la salud', 'es'), 'irregular-migration-risks');
     });
 
+    it('reads "what is that?" after a story that names IOM as a question about IOM', () => {
+      assert.equal(reply('me dijeron que la OIM me puede ayudar, que es eso?', 'es'), 'iom-what-is-iom');
+      assert.equal(reply("On m'a parlé de l'OIM. C'est quoi ça ?", 'fr'), 'iom-what-is-iom');
+      assert.equal(reply('my friend told me about IOM. what is it?', 'en'), 'iom-what-is-iom');
+    });
+
     it('finds the question in the last clause of one long sentence, if it has a topic', () => {
       assert.equal(reply("bonjour je suis arrivée le mois dernier et l'assistante sociale m'a donné ce lien, le changement climatique ça joue sur la migration ?", 'fr'), 'climate-change-mobility');
       assert.equal(reply("mon telephone s'eteint tout seul, tu sais pourquoi ?", 'fr'), "I don't know");
