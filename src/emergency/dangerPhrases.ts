@@ -94,9 +94,18 @@ export const DANGER_PHRASES: Record<Lang, Record<DangerKind, string[]>> = {
  * unless the person also speaks about themselves or someone close ("I", "my", "help me").
  */
 export const INFORMATIONAL_CUES: Record<Lang, string[]> = {
-  en: ['what is', 'what are', 'what does', 'how does', 'statistics', 'rates', 'rate of', 'about', 'definition', 'prevent', 'among migrants', 'iom'],
-  fr: ['qu est ce', 'c est quoi', 'que fait', 'comment l oim', 'statistiques', 'taux', 'definition', 'prevenir', 'chez les migrants', 'oim'],
-  es: ['que es', 'que hace', 'como ayuda', 'estadisticas', 'tasa', 'definicion', 'prevenir', 'entre los migrantes', 'oim'],
+  en: [
+    'what is', 'what are', 'what does', 'how does', 'statistics', 'rates', 'rate of', 'about', 'definition', 'prevent', 'among migrants', 'iom',
+    'people who', 'those who', 'more likely', 'likely to', 'how many', 'risk', 'risks',
+  ],
+  fr: [
+    'qu est ce', 'c est quoi', 'que fait', 'comment l oim', 'statistiques', 'taux', 'definition', 'prevenir', 'chez les migrants', 'oim',
+    'les gens qui', 'ceux qui', 'les personnes qui', 'combien', 'risques', 'risquent',
+  ],
+  es: [
+    'que es', 'que hace', 'como ayuda', 'estadisticas', 'tasa', 'definicion', 'prevenir', 'entre los migrantes', 'oim',
+    'las personas que', 'la gente que', 'los que', 'cuantos', 'cuantas', 'riesgos',
+  ],
 };
 
 export const PERSONAL_CUES: Record<Lang, string[]> = {

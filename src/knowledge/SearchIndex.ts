@@ -1,7 +1,7 @@
 import { TermIndex } from './bm25';
 import { analyse, isStopWord, stem, tokenise, words } from './normalise';
 import { EntryScorer } from './EntryScorer';
-import { dropIdioms, hyphenateCompounds } from './foldChunk';
+import { dropIdioms, hyphenateCompounds, nameIom } from './foldChunk';
 import { addressesUs, isOrganisationWord, namesIom, otherOrganisationsNamed } from './organisations';
 import { asksOutsideTopics } from './outsideTopics';
 import { isPlaceName } from './placeNames';
@@ -86,7 +86,7 @@ export class SearchIndex {
     // "A friend told me about IOM, what is that?": the question is about IOM, named in the story.
     const asking = sentences.at(-1) ?? message;
     const question = lastClause(asking) ?? (sentences.length > 0 ? asking : undefined);
-    if (question && pointsBack(question) && namesIom(tokenise(message))) {
+    if (question && pointsBack(question) && namesIom(tokenise(nameIom(message)))) {
       const asked = this.searchText(`${question} IOM`, lang);
       if (asked.band === 'high') return asked;
     }
@@ -94,7 +94,7 @@ export class SearchIndex {
   }
 
   private searchText(message: string, lang: Lang): SearchResult {
-    const text = dropIdioms(hyphenateCompounds(message));
+    const text = nameIom(dropIdioms(hyphenateCompounds(message)));
     const words = tokenise(text);
     const cues: Cues = {
       kinds: questionCues(text),

@@ -94,7 +94,18 @@ export function dropIdioms(text: string): string {
   return text.replace(IDIOMS, ' ');
 }
 
-const IDIOMS = /(?<![\p{L}\p{N}])(?:se\s+trat(?:a|o|ó|aba|aron|an)|tienen?\s+que\s+ver|tenía\s+que\s+ver)(?![\p{L}\p{N}])/giu;
+const IDIOMS = /(?<![\p{L}\p{N}])(?:se\s+trat(?:a|o|ó|aba|aron|an)|(?:tienen?|tenía)\s+(?:nada\s+)?que\s+ver)(?![\p{L}\p{N}])/giu;
+
+/**
+ * IOM's name written out, as "IOM": its words are everyday words ("international", "organisation",
+ * "migration") that other entries use, and the name says only "IOM".
+ */
+export function nameIom(text: string): string {
+  return text.replace(IOM_NAME, ' IOM ');
+}
+
+const IOM_NAME =
+  /(?<![\p{L}\p{N}])(?:(?:the\s+)?international\s+organi[sz]ation\s+(?:for|of)\s+migration|(?:l['’]\s*)?organi[sz]ation\s+internationale\s+(?:pour|des)\s+(?:les\s+)?migrations?|(?:la\s+)?organizaci[oó]n\s+internacional\s+(?:para|de)\s+(?:las\s+)?migraci(?:o|ó)n(?:es)?)(?![\p{L}\p{N}])/giu;
 
 /** `foldText`, for text beyond Latin. */
 export function slowFold(chunk: string): string[] {

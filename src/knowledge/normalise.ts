@@ -48,7 +48,8 @@ const STEM_EXCEPTIONS: Record<Lang, Map<string, string>> = {
     // British and American spellings: "programmes" (the knowledge base) and "programs" (many askers).
     ...['programme', 'programmes'].map((w) => [w, 'program'] as const),
   ]),
-  fr: new Map(),
+  // French Snowball leaves "risquent" whole (the "u" after "q" is a consonant to it): the verb is the noun « risques ».
+  fr: new Map(['risque', 'risques', 'risquent', 'risquer', 'risquons', 'risquez'].map((w) => [w, 'risqu'] as const)),
   // Spanish Snowball reads "gobiernos" as an infinitive with an attached "nos" ("gobier-nos" → "gobi").
   es: new Map([['gobiernos', 'gobiern']]),
 };

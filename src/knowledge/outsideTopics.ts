@@ -8,7 +8,7 @@
  *                 knowledge base names HIV, tuberculosis, malaria and influenza only as global health
  *                 goals that depend on migrants' health; without migrants, IOM or those goals in the
  *                 question it is a medical question.
- *   forecast      the weather of a day ("el clima mañana en Madrid"): not climate change.
+ *   forecast      the weather of a day ("el clima mañana en Madrid"), or temperatures: not climate change.
  *   jobs          work for the asker ("l'OIM recrute ?", "hay trabajo en la OIM", "where do I send my CV"):
  *                 the knowledge base is about IOM's work, not jobs.
  * Matched on folded words (`tokenise`); a match makes the search say "I don't know".
@@ -42,6 +42,8 @@ const DISEASES = new Set([
 const DISEASE_CONTEXT = /^(?:migr|inmigr|immigr|emigr|iom$|oim$|goal|objecti|objetivo|meta$|metas$|sdg|odd$|ods$|agenda|end$|ending|elimin|eradi|erradi|fin$|finir|acabar|mobil|movil|refugi|desplaz|deplac|displac)/;
 
 const WEATHER = new Set(['weather', 'meteo', 'temps', 'clima', 'tiempo', 'rain', 'pluie', 'pleuvoir', 'lluvia', 'llover', 'temperature', 'temperatura']);
+/** Temperatures: the knowledge base speaks of climate change and mobility, never of degrees. */
+const TEMPERATURE = new Set(['temperature', 'temperatures', 'temperatura', 'temperaturas', 'degrees', 'degres', 'grados', 'celsius', 'fahrenheit']);
 const DAYS = new Set([
   ...['today', 'tomorrow', 'tonight', 'weekend', 'forecast'],
   ...['aujourd', 'demain', 'prevision', 'previsions'],
@@ -84,5 +86,5 @@ function asksAboutDisease(words: readonly string[]): boolean {
 }
 
 function asksForForecast(words: readonly string[]): boolean {
-  return words.some((w) => WEATHER.has(w)) && words.some((w) => DAYS.has(w));
+  return (words.some((w) => WEATHER.has(w)) && words.some((w) => DAYS.has(w))) || words.some((w) => TEMPERATURE.has(w));
 }

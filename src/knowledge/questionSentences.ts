@@ -55,5 +55,7 @@ const POINTING_BACK: ReadonlySet<string> = new Set(['that', 'it', 'this', 'ca', 
  */
 export function pointsBack(question: string): boolean {
   const words = tokenise(question);
-  return words.some((w) => POINTING_BACK.has(w)) && words.every((w) => LANGUAGES.some((lang) => isStopWord(w, lang)));
+  // « C'est quoi au juste ? »: the « c' » is the demonstrative (single letters are not words).
+  const demonstrative = words.some((w) => POINTING_BACK.has(w)) || /(?<![\p{L}])c['’]?\s*est(?![\p{L}])/iu.test(question);
+  return demonstrative && words.every((w) => LANGUAGES.some((lang) => isStopWord(w, lang)));
 }

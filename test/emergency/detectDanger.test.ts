@@ -36,6 +36,7 @@ const lookAlikes: Record<string, string[]> = {
     'do many migrants die on the way', 'what is the emergency number', 'tell me about malaria', 'mental health of migrants',
     'who are IOM partners', 'i want to subscribe to the newsletter', 'i want to talk to a person', 'thank you very much',
     'what is the 2008 resolution', 'climate change and health', 'i cant find the newsletter',
+    'are people who migrate ilegally or get trafficked more likely to get sick or die',
   ],
   fr: [
     "c'est quoi le VIH ?", "que fait l'OIM contre la traite ?", "comment l'OIM aide les victimes de violence",
@@ -45,6 +46,7 @@ const lookAlikes: Record<string, string[]> = {
     'parlez-moi du paludisme', 'santé mentale des migrants', "qui sont les partenaires de l'OIM", 'je veux m abonner',
     'je veux parler à quelqu un', 'merci beaucoup', "qu'est-ce que la résolution de 2008", 'changement climatique et santé',
     'beaucoup de migrants meurent en route ?', 'je ne trouve pas la newsletter',
+    'ceux qui sont victimes de traite risquent quoi pour leur santé',
     // « ville » is one letter from « viole »
     'les gens partent tous vers la ville', "j'habite en ville, loin de l'hôpital",
   ],
@@ -56,6 +58,7 @@ const lookAlikes: Record<string, string[]> = {
     'salud mental de los migrantes', 'quiénes son los socios de la OIM', 'quiero suscribirme al boletín',
     'quiero hablar con una persona', 'muchas gracias', 'qué es la resolución de 2008', 'cambio climático y salud',
     'mueren muchos migrantes en el camino', 'no encuentro el boletín',
+    'las personas que son víctimas de trata corren más riesgos de enfermar o morir?',
     // Spanish "enfermo", "enfermedad" and "(se) enferme" are French « enfermé » (locked up)
     'qué enfermedades afectan a los migrantes', 'mi hijo está enfermo y no tengo seguro', 'la gente que migra se enferma más?',
   ],

@@ -31,8 +31,9 @@ describe('asking for a person', () => {
     ['en-US', 'am I talking to a real human or a bot?', /automated assistant, not a person/],
     ['fr-FR', 'Bonjour, je parle à une vraie personne ou à une machine ?', /assistant automatique, pas une personne/],
     ['es-ES', '¿estoy hablando con una persona real?', /asistente automático, no una persona/],
+    ['fr-FR', 't ki toi? un robot ou une vraie personne', /assistant automatique, pas une personne/],
   ] as const) {
-    it(`answers "am I talking to a real person?" with what the bot is and how to reach one, without a ticket (${locale})`, async () => {
+    it(`answers "${question}" with what the bot is and how to reach a person, without a ticket (${locale})`, async () => {
       const services = fresh();
       const user = await chatWithBot({ locale, services });
       await user.send(question);

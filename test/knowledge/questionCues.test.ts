@@ -63,7 +63,7 @@ describe('questionClause: the question at the end of one long sentence', () => {
 
 describe('pointsBack: a question about something named before it', () => {
   it('is a demonstrative and no topic word', () => {
-    for (const q of ['que es eso?', "c'est quoi ça ?", 'what is it?', 'what is that']) assert.ok(pointsBack(q), q);
+    for (const q of ['que es eso?', "c'est quoi ça ?", "C'est quoi au juste ?", 'what is it?', 'what is that']) assert.ok(pointsBack(q), q);
     for (const q of ['what is IOM?', 'how many?', "c'est quoi l'OIM"]) assert.ok(!pointsBack(q), q);
   });
 });

@@ -200,6 +200,8 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply('la OIM colabora con agencias de empleo y ONG', 'es'), 'national-partners');
       assert.equal(reply('what is the population of spain', 'en'), "I don't know");
       assert.equal(reply('jajaja q aburrido estoy, hablemos de algo', 'es'), "I don't know");
+      assert.equal(reply('busco chamba de albañil, saben de algo?', 'es'), "I don't know");
+      assert.equal(reply("la temperature va augmenter de combien d'ici 2100 avec le rechauffement climatique", 'fr'), "I don't know");
     });
 
     it('matches a question of little words on all of them: "who are you" is not "what time is it"', () => {
@@ -209,6 +211,13 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply('what time is it', 'en'), "I don't know");
       assert.equal(reply('qué hora es', 'es'), "I don't know");
       assert.equal(reply('how many languages do you speak', 'en'), 'bot-what-can-you-do');
+    });
+
+    it("reads IOM's name written out as IOM, and French verbs and Spanish set phrases as the knowledge base's words", () => {
+      assert.equal(reply('cuantos estados miembros tiene la organizacion internacional para las migraciones', 'es'), 'iom-member-states');
+      assert.equal(reply("Je suis pharmacienne et un patient m'a parlé de l'Organisation internationale pour les migrations. C'est quoi au juste ?", 'fr'), 'iom-what-is-iom');
+      assert.equal(reply('ceux qui traversent le desert sans papiers, ils risquent quoi pour leur sante ?', 'fr'), 'irregular-migration-risks');
+      assert.equal(reply('Me dijeron que la OIM no tiene nada que ver con Naciones Unidas, ¿es así?', 'es'), 'iom-un-system');
     });
 
     it('reads a rounded number as the knowledge base\'s figure, but never another year', () => {
