@@ -6,7 +6,7 @@ import { addressesUs, isOrganisationWord, namesIom, otherOrganisationsNamed } fr
 import { asksOutsideTopics } from './outsideTopics';
 import { isPlaceName } from './placeNames';
 import { COUNT, questionCues, WHO, WHY } from './questionCues';
-import { lastClause, pointsBack, questionClause, questionSentences } from './questionSentences';
+import { readings } from './questionSentences';
 import { type Cues, scoreQuery, type QueryTerm } from './scoreQuery';
 import { SpellingCorrector } from './spelling';
 import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult } from './types';
@@ -68,29 +68,15 @@ export class SearchIndex {
    * and the best reading wins, with a slight preference for `lang`.
    */
   search(message: string, lang: Lang): SearchResult {
-    // A story around the question: the question alone first (the story's words may name another
-    // entry's topic: "the droughts ended our crops… what does climate have to do with migration?"),
-    // then the whole message, then the question's last clause, each only when answered outright.
-    const sentences = questionSentences(message);
-    if (sentences.length > 0) {
-      const asked = this.searchText(sentences.join(' '), lang);
-      if (asked.band === 'high') return asked;
+    // A story around the question: its readings (`readings`) in order, the first answered outright
+    // wins; else what the whole message gives.
+    let whole: SearchResult | undefined;
+    for (const text of readings(message)) {
+      const result = this.searchText(text, lang);
+      if (result.band === 'high') return result;
+      if (text === message) whole = result;
     }
-    const whole = this.searchText(message, lang);
-    if (whole.band === 'high') return whole;
-    const clause = questionClause(sentences.at(-1) ?? message);
-    if (clause) {
-      const asked = this.searchText(clause, lang);
-      if (asked.band === 'high') return asked;
-    }
-    // "A friend told me about IOM, what is that?": the question is about IOM, named in the story.
-    const asking = sentences.at(-1) ?? message;
-    const question = lastClause(asking) ?? (sentences.length > 0 ? asking : undefined);
-    if (question && pointsBack(question) && namesIom(tokenise(nameIom(message)))) {
-      const asked = this.searchText(`${question} IOM`, lang);
-      if (asked.band === 'high') return asked;
-    }
-    return whole;
+    return whole ?? this.searchText(message, lang);
   }
 
   private searchText(message: string, lang: Lang): SearchResult {

@@ -1,5 +1,28 @@
+import { nameIom } from './foldChunk';
 import { isStopWord, tokenise } from './normalise';
+import { namesIom } from './organisations';
 import { LANGUAGES } from './types';
+
+/**
+ * The texts to search for a message, in order; the first answered outright wins, else the whole
+ * message's result stands:
+ *   1. the sentences that ask, alone (`questionSentences`): a story's words may name another entry's
+ *      topic ("the droughts ended our crops… what does climate have to do with migration?");
+ *   2. the whole message: the story may hold the topic of a bare "how many exactly?";
+ *   3. the question's last clause (`questionClause`: "…, what can you help me with?");
+ *   4. a question that only points back, after a story naming IOM, as a question about IOM
+ *      ("a friend told me about IOM, what is that?": `pointsBack`).
+ */
+export function readings(message: string): string[] {
+  const sentences = questionSentences(message);
+  const asking = sentences.at(-1) ?? message;
+  const texts = sentences.length > 0 ? [sentences.join(' '), message] : [message];
+  const clause = questionClause(asking);
+  if (clause) texts.push(clause);
+  const question = lastClause(asking) ?? (sentences.length > 0 ? asking : undefined);
+  if (question && pointsBack(question) && namesIom(tokenise(nameIom(message)))) texts.push(`${question} IOM`);
+  return [...new Set(texts)];
+}
 
 /**
  * The sentences of a message that ask something, when it has more than one: people often say who

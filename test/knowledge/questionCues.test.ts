@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { isPlaceName } from '../../src/knowledge/placeNames';
 import { COUNT, questionCues, WHO, WHY } from '../../src/knowledge/questionCues';
-import { pointsBack, questionClause, questionSentences } from '../../src/knowledge/questionSentences';
+import { pointsBack, questionClause, questionSentences, readings } from '../../src/knowledge/questionSentences';
 
 describe('questionCues: the kind of answer a question asks for', () => {
   it('hears "how many", « combien » and "cuántos" as asking for a number', () => {
@@ -65,6 +65,18 @@ describe('pointsBack: a question about something named before it', () => {
   it('is a demonstrative and no topic word', () => {
     for (const q of ['que es eso?', "c'est quoi ça ?", "C'est quoi au juste ?", 'what is it?', 'what is that']) assert.ok(pointsBack(q), q);
     for (const q of ['what is IOM?', 'how many?', "c'est quoi l'OIM"]) assert.ok(!pointsBack(q), q);
+  });
+});
+
+describe('readings: what to search for a message, in order', () => {
+  it('is the question, then the whole message, then its last clause, then "what is that" about IOM', () => {
+    assert.deepEqual(readings('what is IOM?'), ['what is IOM?']);
+    assert.deepEqual(readings('I live in Lyon. Why is care so hard to get?'), ['Why is care so hard to get?', 'I live in Lyon. Why is care so hard to get?']);
+    assert.deepEqual(readings('my friend told me about IOM. what is it?'), ['what is it?', 'my friend told me about IOM. what is it?', 'what is it? IOM']);
+    assert.deepEqual(readings('my social worker sent me this link, what can you help me with?'), [
+      'my social worker sent me this link, what can you help me with?',
+      'what can you help me with?',
+    ]);
   });
 });
 
