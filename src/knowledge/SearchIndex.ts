@@ -1,12 +1,12 @@
 import { TermIndex } from './bm25';
 import { analyse, isStopWord, stem, tokenise, words } from './normalise';
 import { EntryScorer } from './EntryScorer';
-import { dropIdioms, hyphenateCompounds, nameIom } from './foldChunk';
 import { addressesUs, isOrganisationWord, namesIom, otherOrganisationsNamed } from './organisations';
 import { asksOutsideTopics } from './outsideTopics';
 import { isPlaceName } from './placeNames';
 import { COUNT, questionCues, WHO, WHY } from './questionCues';
 import { readings } from './questionSentences';
+import { rewritePhrases } from './rewritePhrases';
 import { type Cues, scoreQuery, type QueryTerm } from './scoreQuery';
 import { SpellingCorrector } from './spelling';
 import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult } from './types';
@@ -80,7 +80,7 @@ export class SearchIndex {
   }
 
   private searchText(message: string, lang: Lang): SearchResult {
-    const text = nameIom(dropIdioms(hyphenateCompounds(message)));
+    const text = rewritePhrases(message);
     const words = tokenise(text);
     const cues: Cues = {
       kinds: questionCues(text),
@@ -198,6 +198,8 @@ export class SearchIndex {
    * million, "750" for 740), within `NUMBER_TOLERANCE`. Years are exact: 2008 is not 2010.
    */
   private nearNumber(surface: string): number | undefined {
+    const decade = /^(\d{3})0s$/.exec(surface);
+    if (decade) return this.yearIn(Number(decade[1]) * 10);
     const asked = /^\d{2,}$/.test(surface) ? Number(surface) : NaN;
     if (!(asked >= 10) || isYear(asked)) return undefined;
     this.numbers ??= [...this.index.terms.keys()].filter((t) => /^\d{2,}$/.test(t) && !isYear(Number(t))).map(Number);
@@ -206,6 +208,12 @@ export class SearchIndex {
       if (Math.abs(n - asked) <= NUMBER_TOLERANCE * n && (best === undefined || Math.abs(n - asked) < Math.abs(best - asked))) best = n;
     }
     return best === undefined ? undefined : this.index.term(String(best));
+  }
+
+  /** The knowledge base's year in the decade from `start` ("the 50s": 1951), if it has exactly one. */
+  private yearIn(start: number): number | undefined {
+    const years = [...this.index.terms.keys()].filter((t) => /^\d{4}$/.test(t) && Number(t) >= start && Number(t) < start + 10);
+    return years.length === 1 ? this.index.term(years[0]!) : undefined;
   }
 
   private known(surface: string, lang: Lang, stemmed = stem(surface, lang)): number | undefined {

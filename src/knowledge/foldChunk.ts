@@ -59,6 +59,8 @@ const COMPOUNDS = new Map<string, readonly string[]>([
   // Texting spellings of question words: « t ki », « c koi » are « qui », « quoi » (stop words, but
   // a question made only of little words is matched on them).
   ['ki', ['qui']],
+  ['jsuis', ['je', 'suis']],
+  ['chui', ['je', 'suis']],
   ['koi', ['quoi']],
   ['kwa', ['quoi']],
   // Canadian French for « newsletter ».
@@ -77,35 +79,6 @@ function compound(words: string[]): string[] {
   const parts = COMPOUNDS.get(words.length === 1 ? words[0]! : `${words[0]} ${words[1]}`);
   return parts ? [...parts] : words;
 }
-
-/** "well being" and "bien etre" as people type them on a phone: hyphenated, so `foldChunk` reads them as one compound. */
-export function hyphenateCompounds(text: string): string {
-  return text.replace(SPACED_COMPOUNDS, '$1-$2');
-}
-
-const SPACED_COMPOUNDS = /\b(well|bien)\s+(being|etre|être)\b/giu;
-
-/**
- * Set phrases whose words mean something else alone, dropped before matching: Spanish "¿de qué se
- * trata?" (what is it about) is not « la trata » (trafficking), nor "¿qué tiene que ver…?" (what has
- * it to do with) a question about seeing.
- */
-export function dropIdioms(text: string): string {
-  return text.replace(IDIOMS, ' ');
-}
-
-const IDIOMS = /(?<![\p{L}\p{N}])(?:se\s+trat(?:a|o|ó|aba|aron|an)|(?:tienen?|tenía)\s+(?:nada\s+)?que\s+ver)(?![\p{L}\p{N}])/giu;
-
-/**
- * IOM's name written out, as "IOM": its words are everyday words ("international", "organisation",
- * "migration") that other entries use, and the name says only "IOM".
- */
-export function nameIom(text: string): string {
-  return text.replace(IOM_NAME, ' IOM ');
-}
-
-const IOM_NAME =
-  /(?<![\p{L}\p{N}])(?:(?:the\s+)?international\s+organi[sz]ation\s+(?:for|of)\s+migration|(?:l['’]\s*)?organi[sz]ation\s+internationale\s+(?:pour|des)\s+(?:les\s+)?migrations?|(?:la\s+)?organizaci[oó]n\s+internacional\s+(?:para|de)\s+(?:las\s+)?migraci(?:o|ó)n(?:es)?)(?![\p{L}\p{N}])/giu;
 
 /** `foldText`, for text beyond Latin. */
 export function slowFold(chunk: string): string[] {

@@ -49,9 +49,13 @@ const STEM_EXCEPTIONS: Record<Lang, Map<string, string>> = {
     ...['programme', 'programmes'].map((w) => [w, 'program'] as const),
   ]),
   // French Snowball leaves "risquent" whole (the "u" after "q" is a consonant to it): the verb is the noun « risques ».
-  fr: new Map(['risque', 'risques', 'risquent', 'risquer', 'risquons', 'risquez'].map((w) => [w, 'risqu'] as const)),
+  fr: new Map([
+    ...['risque', 'risques', 'risquent', 'risquer', 'risquons', 'risquez'].map((w) => [w, 'risqu'] as const),
+    // « Organisme » is what many call an organisation (Snowball makes it "organ").
+    ...['organisme', 'organismes'].map((w) => [w, 'organis'] as const),
+  ]),
   // Spanish Snowball reads "gobiernos" as an infinitive with an attached "nos" ("gobier-nos" → "gobi").
-  es: new Map([['gobiernos', 'gobiern']]),
+  es: new Map([['gobiernos', 'gobiern'], ...['organismo', 'organismos'].map((w) => [w, 'organizacion'] as const)]),
 };
 
 /** Folding a word is costly (two Unicode normalisations); texts reuse few words, so remember them. */

@@ -1,4 +1,4 @@
-import { nameIom } from './foldChunk';
+import { nameIom } from './rewritePhrases';
 import { isStopWord, tokenise } from './normalise';
 import { namesIom } from './organisations';
 import { LANGUAGES } from './types';

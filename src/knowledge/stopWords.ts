@@ -24,7 +24,7 @@ const EXTRA: Record<Lang, string> = {
     u ur r ya wat wut wats thx pls exactly basically kind sort guys today now currently ask asking
     rn bc cuz coz bcuz idk tbh atm lol stuff kinda abt told tells telling
     somewhere anywhere far yet already regarding concerning true almost around roughly approximately nearly time times
-    lot lots example chat chatting talk talking able specifically
+    lot lots example chat chatting talk talking able specifically easy easily
   `,
   fr: `
     quoi que qu quel quelle quels quelles qui quand comment combien pourquoi ou est ce ca cela ceci
@@ -41,7 +41,7 @@ const EXTRA: Record<Lang, string> = {
     koi kwa ke kel kelle pk pq pkoi pourkoi cad ya exactement vraiment precisement genre aujourd hui maintenant actuellement demander demande
     comme juste lequel laquelle lesquels lesquelles autant ki matiere concernant truc trucs vrai presque environ pres temps fois hors
     beaucoup bcp peu exemple disent discute discuter parle parler parles causer
-    concretement salam slm wesh crois croyais pensais pense trompe
+    concretement salam slm wesh crois croyais pensais pense trompe facile facilement
     slt bjr bsr bonsoir cc poser pose voir aller va vais vas vont
   `,
   es: `
@@ -60,7 +60,7 @@ const EXTRA: Record<Lang, string> = {
     digo dices q k ke xq pq porq d exactamente realmente precisamente hoy ahora actualmente preguntar pregunto
     respecto va vas van voy ir buenas buenos dias tardes noches verdad cierto casi alrededor aproximadamente tiempo vez veces
     mucho muchos mucha muchas poco ejemplo dicen dijeron dijo hablando hablar hablo hablas hablemos charlar platicar
-    concretamente saben sabe sabemos creia pensaba asi oye
+    concretamente saben sabe sabemos creia pensaba asi oye facil facilmente
   `,
 };
 

@@ -218,6 +218,13 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply("Je suis pharmacienne et un patient m'a parlé de l'Organisation internationale pour les migrations. C'est quoi au juste ?", 'fr'), 'iom-what-is-iom');
       assert.equal(reply('ceux qui traversent le desert sans papiers, ils risquent quoi pour leur sante ?', 'fr'), 'irregular-migration-risks');
       assert.equal(reply('Me dijeron que la OIM no tiene nada que ver con Naciones Unidas, ¿es así?', 'es'), 'iom-un-system');
+      assert.equal(reply("bonjour, jsuis bénévole dans un foyer, l'OIM c'est quoi comme organisme exactement ?", 'fr'), 'iom-what-is-iom');
+      assert.equal(reply('por que los migrantes no pueden ir al medico facilmente', 'es'), 'health-access-barriers');
+    });
+
+    it('reads a decade as the knowledge base\'s year in it', () => {
+      assert.equal(reply('is it true IOM has been around since the 50s?', 'en'), 'iom-when-founded');
+      assert.equal(reply("l'OIM existe depuis les années 50 ?", 'fr'), 'iom-when-founded');
     });
 
     it('reads a rounded number as the knowledge base\'s figure, but never another year', () => {

@@ -1,0 +1,51 @@
+/**
+ * Rewrites of a question's phrases before it is matched (the knowledge base's phrasings are indexed
+ * as written): compounds typed with a space, set phrases whose words mean something else alone,
+ * IOM's name written out, and decades.
+ */
+export function rewritePhrases(text: string): string {
+  return spellDecades(nameIom(dropIdioms(hyphenateCompounds(text))));
+}
+
+/** "well being" and "bien etre" as people type them on a phone: hyphenated, so `foldChunk` reads them as one compound. */
+function hyphenateCompounds(text: string): string {
+  return text.replace(SPACED_COMPOUNDS, '$1-$2');
+}
+
+const SPACED_COMPOUNDS = /\b(well|bien)\s+(being|etre|être)\b/giu;
+
+/**
+ * Set phrases whose words mean something else alone, dropped before matching: Spanish "¿de qué se
+ * trata?" (what is it about) is not « la trata » (trafficking), nor "¿qué tiene que ver…?" (what has
+ * it to do with) a question about seeing.
+ */
+function dropIdioms(text: string): string {
+  return text.replace(IDIOMS, ' ');
+}
+
+const IDIOMS = /(?<![\p{L}\p{N}])(?:se\s+trat(?:a|o|ó|aba|aron|an)|(?:tienen?|tenía)\s+(?:nada\s+)?que\s+ver)(?![\p{L}\p{N}])/giu;
+
+/**
+ * IOM's name written out, as "IOM": its words are everyday words ("international", "organisation",
+ * "migration") that other entries use, and the name says only "IOM".
+ */
+export function nameIom(text: string): string {
+  return text.replace(IOM_NAME, ' IOM ');
+}
+
+const IOM_NAME =
+  /(?<![\p{L}\p{N}])(?:(?:the\s+)?international\s+organi[sz]ation\s+(?:for|of)\s+migration|(?:l['’]\s*)?organi[sz]ation\s+internationale\s+(?:pour|des)\s+(?:les\s+)?migrations?|(?:la\s+)?organizaci[oó]n\s+internacional\s+(?:para|de)\s+(?:las\s+)?migraci(?:o|ó)n(?:es)?)(?![\p{L}\p{N}])/giu;
+
+/**
+ * Decades as "1950s": "the 50s", "50's", « les années 50 », "los años 50" (`SearchIndex` reads a
+ * decade as the knowledge base's year in it: IOM since 1951).
+ */
+function spellDecades(text: string): string {
+  const decade = (_: string, century: string | undefined, tens: string) => ` ${century ?? '19'}${tens}0s `;
+  return text.replace(DECADE, decade).replace(DECADE_AFTER_WORD, decade);
+}
+
+/** "50s", "1950s", "50's". */
+const DECADE = /(?<![\p{L}\p{N}])(19|20)?([1-9])0['’]?s(?![\p{L}\p{N}])/giu;
+/** « années 50 », "años 50", "años 1950". */
+const DECADE_AFTER_WORD = /(?<![\p{L}\p{N}])(?:ann[ée]es|a[ñn]os)\s+(19|20)?([1-9])0(?![\p{L}\p{N}])/giu;
