@@ -9,6 +9,8 @@
  *                 goals that depend on migrants' health; without migrants, IOM or those goals in the
  *                 question it is a medical question.
  *   forecast      the weather of a day ("el clima mañana en Madrid"), or temperatures: not climate change.
+ *   climate       climate science without people on the move or their health ("what causes climate change").
+ *   money         budgets, prices, donations ("how much budget does the health division have").
  *   jobs          work for the asker ("l'OIM recrute ?", "hay trabajo en la OIM", "where do I send my CV"):
  *                 the knowledge base is about IOM's work, not jobs.
  * Matched on folded words (`tokenise`); a match makes the search say "I don't know".
@@ -58,9 +60,31 @@ const JOB_WORDS = new Set([
 /** Looking for work: "looking for work", « je cherche du travail », "busco trabajo", "hay trabajo". */
 const LOOKING_FOR_WORK = [['looking', 'for', 'work'], ['cherche', 'du', 'travail'], ['busco', 'trabajo'], ['hay', 'trabajo'], ['buscando', 'trabajo']] as const;
 
+const CLIMATE = /^(?:climat|clima|warming|rechauffement|calentamiento|greenhouse|emissions?$|co2$)/;
+/** Words that tie climate change to what the knowledge base says about it: people moving, their health. */
+const CLIMATE_CONTEXT =
+  /^(?:migr|inmigr|immigr|emigr|mobil|movil|health|sante|salud|people|gens|gente|personne|persona|famil|home|maison|casa|hogar|leav|partir|irse|van$|se$|move|moving|bouger|mudar|displac|deplac|desplaz|livelihood|iom$|oim$|sick|malad|enferm|farm|crop|recolt|cosech|disaster|desastre|catastroph)/;
+
+const MONEY = new Set([
+  ...['budget', 'budgets', 'funding', 'funds', 'money', 'cost', 'costs', 'price', 'prices', 'pay', 'donate', 'donation', 'donations'],
+  ...['financement', 'argent', 'prix', 'coute', 'couter', 'payer', 'don', 'dons'],
+  ...['presupuesto', 'financiamiento', 'financiacion', 'dinero', 'plata', 'precio', 'costo', 'pagar', 'donacion', 'donar'],
+]);
+/** "¿Cuánto cuesta?": « cuesta » alone is also "it is hard" ("les cuesta tanto que los atiendan"). */
+const PRICE_PHRASES = [['cuanto', 'cuesta'], ['cuanto', 'vale'], ['cuanto', 'sale']] as const;
+
 /** Whether folded `words` ask about something the knowledge base does not cover (see above). */
 export function asksOutsideTopics(words: readonly string[]): boolean {
-  return asksForPapers(words) || asksAboutDisease(words) || asksForForecast(words) || asksForJob(words);
+  return asksForPapers(words) || asksAboutDisease(words) || asksForForecast(words) || asksForJob(words) || asksAboutClimateAlone(words) || asksAboutMoney(words);
+}
+
+function asksAboutMoney(words: readonly string[]): boolean {
+  return words.some((w) => MONEY.has(w)) || PRICE_PHRASES.some(([a, b]) => words.some((w, i) => w === a && words[i + 1] === b));
+}
+
+/** "What causes climate change", « l'accord de Paris sur le climat »: climate science, not people on the move. */
+function asksAboutClimateAlone(words: readonly string[]): boolean {
+  return words.length > 2 && words.some((w) => CLIMATE.test(w)) && !words.some((w) => CLIMATE_CONTEXT.test(w));
 }
 
 /** « Agences de recrutement », "agencias de empleo" are among IOM's partners: not a job search. */

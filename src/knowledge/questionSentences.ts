@@ -9,7 +9,8 @@ import { LANGUAGES } from './types';
  *   1. the sentences that ask, alone (`questionSentences`): a story's words may name another entry's
  *      topic ("the droughts ended our crops… what does climate have to do with migration?");
  *   2. the whole message: the story may hold the topic of a bare "how many exactly?";
- *   3. the question's last clause (`questionClause`: "…, what can you help me with?");
+ *   3. the question's last clause (`questionClause`: "…, what can you help me with?"), or its
+ *      opening question before the asker starts telling ("what is iom i keep seeing it on posters…");
  *   4. a question that only points back, after a story naming IOM, as a question about IOM
  *      ("a friend told me about IOM, what is that?": `pointsBack`).
  */
@@ -19,6 +20,8 @@ export function readings(message: string): string[] {
   const texts = sentences.length > 0 ? [sentences.join(' '), message] : [message];
   const clause = questionClause(asking);
   if (clause) texts.push(clause);
+  const opening = openingQuestion(asking);
+  if (opening) texts.push(opening);
   const question = lastClause(asking) ?? (sentences.length > 0 ? asking : undefined);
   if (question && pointsBack(question) && namesIom(tokenise(nameIom(message)))) texts.push(`${question} IOM`);
   return [...new Set(texts)];
@@ -81,4 +84,18 @@ export function pointsBack(question: string): boolean {
   // « C'est quoi au juste ? »: the « c' » is the demonstrative (single letters are not words).
   const demonstrative = words.some((w) => POINTING_BACK.has(w)) || /(?<![\p{L}])c['’]?\s*est(?![\p{L}])/iu.test(question);
   return demonstrative && words.every((w) => LANGUAGES.some((lang) => isStopWord(w, lang)));
+}
+
+/**
+ * A question typed without punctuation, before the asker starts on themselves: "what even is iom i
+ * keep seeing it on posters", « c koi l'oim je vois ça partout ». Undefined unless the message
+ * opens with two words or more, one of them a topic word, before "I", « je » or "yo".
+ */
+export function openingQuestion(question: string): string | undefined {
+  const at = question.search(/\s(?:(?:i|je|yo)(?=\s)|j['’])/iu);
+  if (at < 0) return undefined;
+  const opening = question.slice(0, at).trim();
+  const words = tokenise(opening);
+  const topical = words.some((w) => !LANGUAGES.some((lang) => isStopWord(w, lang)));
+  return words.length >= 2 && topical ? opening : undefined;
 }

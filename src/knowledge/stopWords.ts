@@ -25,6 +25,8 @@ const EXTRA: Record<Lang, string> = {
     rn bc cuz coz bcuz idk tbh atm lol stuff kinda abt told tells telling
     somewhere anywhere far yet already regarding concerning true almost around roughly approximately nearly time times
     lot lots example chat chatting talk talking able specifically easy easily
+    confirm confirmed quick briefing slide slides nutshell summary brief overview describe description
+    colleague colleagues says latest current source sources heard hear right correct report presentation liner
   `,
   fr: `
     quoi que qu quel quelle quels quelles qui quand comment combien pourquoi ou est ce ca cela ceci
@@ -42,6 +44,7 @@ const EXTRA: Record<Lang, string> = {
     comme juste lequel laquelle lesquels lesquelles autant ki matiere concernant truc trucs vrai presque environ pres temps fois hors
     beaucoup bcp peu exemple disent discute discuter parle parler parles causer
     concretement salam slm wesh crois croyais pensais pense trompe facile facilement
+    confirmer confirmez presentation synthese resume rapide bref breve collegue dernier derniere source sources entendu note rapport vois voit partout
     slt bjr bsr bonsoir cc poser pose voir aller va vais vas vont
   `,
   es: `
@@ -61,6 +64,7 @@ const EXTRA: Record<Lang, string> = {
     respecto va vas van voy ir buenas buenos dias tardes noches verdad cierto casi alrededor aproximadamente tiempo vez veces
     mucho muchos mucha muchas poco ejemplo dicen dijeron dijo hablando hablar hablo hablas hablemos charlar platicar
     concretamente saben sabe sabemos creia pensaba asi oye facil facilmente
+    confirmar confirman confirme necesito necesitamos pasan pasas descripcion breve resumen colega fuente fuentes ultimo ultima oi escuche informe reporte veo
   `,
 };
 

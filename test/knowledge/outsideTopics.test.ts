@@ -33,4 +33,13 @@ describe('asksOutsideTopics: our words, not our topic', () => {
     for (const q of ["l'OIM recrute ? je cherche du travail", 'hay trabajo en la OIM? cómo mando mi cv', 'is IOM hiring']) assert.ok(outside(q), q);
     for (const q of ['la OIM colabora con agencias de empleo y ONG', "l'OIM travaille avec les agences de recrutement", 'what is the work of IOM']) assert.ok(!outside(q), q);
   });
+
+  it('hears climate science without people on the move, and money', () => {
+    for (const q of ['what causes climate change', "c'est quoi l'accord de paris sur le climat", "how much budget does IOM's health division have", 'cuánto cuesta una consulta']) {
+      assert.ok(outside(q), q);
+    }
+    for (const q of ['climate change and health', 'les gens partent à cause du climat', 'por qué a los migrantes les cuesta tanto que los atiendan', 'climate change']) {
+      assert.ok(!outside(q), q);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { isPlaceName } from '../../src/knowledge/placeNames';
 import { COUNT, questionCues, WHO, WHY } from '../../src/knowledge/questionCues';
-import { pointsBack, questionClause, questionSentences, readings } from '../../src/knowledge/questionSentences';
+import { openingQuestion, pointsBack, questionClause, questionSentences, readings } from '../../src/knowledge/questionSentences';
 
 describe('questionCues: the kind of answer a question asks for', () => {
   it('hears "how many", « combien » and "cuántos" as asking for a number', () => {
@@ -58,6 +58,15 @@ describe('questionClause: the question at the end of one long sentence', () => {
     assert.equal(questionClause("on m'a parlé de l'OIM mais elle fait quoi pour la santé"), 'elle fait quoi pour la santé');
     assert.equal(questionClause('me dijeron que la OIM ayuda pero qué hace por la salud'), 'qué hace por la salud');
     assert.equal(questionClause("quel est le but de l'OIM pour la santé des migrants"), undefined);
+  });
+});
+
+describe('openingQuestion: the question typed before the asker starts on themselves', () => {
+  it('is what comes before "I", « je », "yo", when it has a topic word', () => {
+    assert.equal(openingQuestion('what even is iom i keep seeing it on posters'), 'what even is iom');
+    assert.equal(openingQuestion("c koi l'oim je vois ca partout"), "c koi l'oim");
+    assert.equal(openingQuestion('hello i have a question'), undefined);
+    assert.equal(openingQuestion('what is IOM'), undefined);
   });
 });
 

@@ -147,6 +147,13 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply('qué es la trata de personas y la salud', 'es'), 'irregular-migration-risks');
     });
 
+    it('reads a work request around the question ("pls confirm…", "it goes on a slide", « merci de confirmer »)', () => {
+      assert.equal(reply('need the current member state count for IOM, it goes on a slide', 'en'), 'iom-member-states');
+      assert.equal(reply('pls confirm IOM sits within the UN family, a colleague says it doesnt', 'en'), 'iom-un-system');
+      assert.equal(reply('Merci de confirmer si des données perso sont conservées via ce chat', 'fr'), 'bot-privacy');
+      assert.equal(reply('what even is iom i keep seeing it on posters at the reception centre', 'en'), 'iom-what-is-iom');
+    });
+
     it('reads "what is that?" after a story that names IOM as a question about IOM', () => {
       assert.equal(reply('me dijeron que la OIM me puede ayudar, que es eso?', 'es'), 'iom-what-is-iom');
       assert.equal(reply("On m'a parlé de l'OIM. C'est quoi ça ?", 'fr'), 'iom-what-is-iom');
