@@ -155,7 +155,9 @@ export class SearchIndex {
       }
       if (term === undefined) {
         unknowns++;
-        unknownWeight += ((place ? PLACE_WEIGHT : UNKNOWN_WORD_WEIGHT) * this.index.maxIdf) / Math.sqrt(unknowns);
+        const short = token.surface.length <= SHORT_WORD && !littleWords;
+        const share = place ? PLACE_WEIGHT : short ? UNKNOWN_WORD_WEIGHT * SHORT_WORD_SHARE : UNKNOWN_WORD_WEIGHT;
+        unknownWeight += (share * this.index.maxIdf) / Math.sqrt(unknowns);
         continue;
       }
       const idf = this.index.idf[term]!;
@@ -230,6 +232,13 @@ export class SearchIndex {
 
 /** A word the knowledge base never uses weighs this share of the rarest word: it is evidence of another topic. */
 const UNKNOWN_WORD_WEIGHT = 0.8;
+/**
+ * An unknown word of this many letters or fewer weighs `SHORT_WORD_SHARE` of an unknown word: it is
+ * more often a particle, slang or a slip ("po", "pe") than another topic; but in a question of
+ * little words ("what is it") every word counts in full.
+ */
+const SHORT_WORD = 3;
+const SHORT_WORD_SHARE = 0.5;
 /** `features` bits beside the kinds of answer (`KINDS`): the entry is about IOM; the bits are worked out. */
 const KINDS = COUNT | WHO | WHY;
 const ABOUT_IOM = 8;

@@ -71,6 +71,13 @@ const COMPOUNDS = new Map<string, readonly string[]>([
   ...(['immigrant', 'emigrant', 'immigre', 'immigree', 'emigre', 'emigree'] as const).map((w) => [w, ['migrant']] as const),
   ...(['immigrants', 'emigrants', 'immigres', 'immigrees', 'emigres', 'emigrees'] as const).map((w) => [w, ['migrants']] as const),
   ...(['inmigrante', 'emigrante'] as const).map((w) => [w, ['migrante']] as const),
+  // …and the verbs: "emigrate", « émigrer », "emigrar" are the knowledge base's "migrate".
+  ...(['emigrate', 'immigrate'] as const).map((w) => [w, ['migrate']] as const),
+  ...(['emigrated', 'immigrated'] as const).map((w) => [w, ['migrated']] as const),
+  ...(['emigrating', 'immigrating'] as const).map((w) => [w, ['migrating']] as const),
+  ...(['emigrer', 'immigrer'] as const).map((w) => [w, ['migrer']] as const),
+  ...(['emigrar', 'inmigrar'] as const).map((w) => [w, ['migrar']] as const),
+  ...(['emigran', 'inmigran'] as const).map((w) => [w, ['migran']] as const),
   ...(['inmigrantes', 'emigrantes'] as const).map((w) => [w, ['migrantes']] as const),
 ]);
 

@@ -11,6 +11,7 @@
  *   forecast      the weather of a day ("el clima mañana en Madrid"), or temperatures: not climate change.
  *   climate       climate science without people on the move or their health ("what causes climate change").
  *   money         budgets, prices, donations ("how much budget does the health division have").
+ *   housing       « l'OIM peut me trouver un logement ? »
  *   jobs          work for the asker ("l'OIM recrute ?", "hay trabajo en la OIM", "where do I send my CV"):
  *                 the knowledge base is about IOM's work, not jobs.
  * Matched on folded words (`tokenise`); a match makes the search say "I don't know".
@@ -58,7 +59,12 @@ const JOB_WORDS = new Set([
   ...['empleo', 'empleos', 'vacante', 'vacantes', 'contratan', 'contratando', 'curriculum', 'pasantia', 'chamba', 'sueldo'],
 ]);
 /** Looking for work: "looking for work", « je cherche du travail », "busco trabajo", "hay trabajo". */
-const LOOKING_FOR_WORK = [['looking', 'for', 'work'], ['cherche', 'du', 'travail'], ['busco', 'trabajo'], ['hay', 'trabajo'], ['buscando', 'trabajo']] as const;
+const LOOKING_FOR_WORK = [
+  ...[['looking', 'for', 'work'], ['give', 'me', 'work'], ['cherche', 'du', 'travail'], ['donner', 'du', 'travail'], ['donne', 'du', 'travail']],
+  ...[['busco', 'trabajo'], ['hay', 'trabajo'], ['buscando', 'trabajo'], ['da', 'trabajo'], ['dar', 'trabajo'], ['dan', 'trabajo']],
+] as const;
+/** Housing for the asker: the knowledge base has nothing on it. */
+const HOUSING = new Set(['housing', 'accommodation', 'apartment', 'flat', 'rent', 'logement', 'loger', 'appartement', 'loyer', 'vivienda', 'alojamiento', 'departamento', 'alquiler', 'arriendo']);
 
 const CLIMATE = /^(?:climat|clima|warming|rechauffement|calentamiento|greenhouse|emissions?$|co2$)/;
 /** Words that tie climate change to what the knowledge base says about it: people moving, their health. */
@@ -75,7 +81,7 @@ const PRICE_PHRASES = [['cuanto', 'cuesta'], ['cuanto', 'vale'], ['cuanto', 'sal
 
 /** Whether folded `words` ask about something the knowledge base does not cover (see above). */
 export function asksOutsideTopics(words: readonly string[]): boolean {
-  return asksForPapers(words) || asksAboutDisease(words) || asksForForecast(words) || asksForJob(words) || asksAboutClimateAlone(words) || asksAboutMoney(words);
+  return asksForPapers(words) || asksAboutDisease(words) || asksForForecast(words) || asksForJob(words) || asksAboutClimateAlone(words) || asksAboutMoney(words) || words.some((w) => HOUSING.has(w));
 }
 
 function asksAboutMoney(words: readonly string[]): boolean {
@@ -93,8 +99,12 @@ function asksForJob(words: readonly string[]): boolean {
   return words.some((w) => JOB_WORDS.has(w)) || LOOKING_FOR_WORK.some((phrase) => words.some((_, i) => phrase.every((p, k) => words[i + k] === p)));
 }
 
+/** Procedures named by a noun: « le renouvellement des titres de séjour », "asylum application". */
+const PROCEDURE_NOUNS = new Set(['renewal', 'application', 'renouvellement', 'demande', 'procedure', 'renovacion', 'solicitud', 'tramite', 'tramites', 'procedimiento']);
+
 function asksForPapers(words: readonly string[]): boolean {
   if (!words.some((w) => PAPERS.has(w))) return false;
+  if (words.some((w) => PROCEDURE_NOUNS.has(w))) return true;
   if (DURATION.some(([a, b]) => words.some((w, i) => w === a && words[i + 1] === b))) return true;
   return words.some((w, i) => {
     if (!PROCEDURE_VERBS.has(w) || WITHOUT.has(words[i - 1] ?? '')) return false;

@@ -37,7 +37,7 @@ export function readings(message: string): string[] {
  */
 export function questionSentences(message: string): string[] {
   const sentences = message
-    .split(/(?<=[.!?…])\s+|(?=¿)|\n+/u)
+    .split(/(?<=[.!?…])\s+|(?=¿)|\n+|\s[–—]\s/u)
     .map((s) => s.trim())
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
   if (sentences.length < 2) return [];

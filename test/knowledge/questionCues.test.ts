@@ -46,6 +46,14 @@ describe('questionSentences: the question in a message that tells a story first'
   });
 });
 
+describe('questionSentences: the sentences that ask', () => {
+  it('splits at sentence ends, « ¿ » and a spaced dash', () => {
+    assert.deepEqual(questionSentences('Hi, before I start – what can you help with?'), ['what can you help with?']);
+    assert.deepEqual(questionSentences('Soy de Cúcuta ¿qué es la OIM?'), ['¿qué es la OIM?']);
+    assert.deepEqual(questionSentences('what is IOM?'), []);
+  });
+});
+
 describe('questionClause: the question at the end of one long sentence', () => {
   it('is the last clause after a comma, when it has a topic word', () => {
     assert.equal(questionClause('i arrived last month and my social worker sent me this link, what can you help me with?'), 'what can you help me with?');

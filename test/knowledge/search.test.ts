@@ -229,6 +229,13 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply('por que los migrantes no pueden ir al medico facilmente', 'es'), 'health-access-barriers');
     });
 
+    it('reads "emigrate", « émigrer », "emigrar" as migrating, and slang or a dash around the question as filler', () => {
+      assert.equal(reply("est-ce que le fait d'emigrer peut jouer sur la sante ?", 'fr'), 'migration-social-determinant');
+      assert.equal(reply('Hi, before I start – what sort of things are you able to help with?', 'en'), 'bot-what-can-you-do');
+      assert.equal(reply('oye, la OIM es de la ONU po?', 'es'), 'iom-un-system');
+      assert.equal(reply('la oim da trabajo? busco chamba de lo q sea', 'es'), "I don't know");
+    });
+
     it('reads a decade as the knowledge base\'s year in it', () => {
       assert.equal(reply('is it true IOM has been around since the 50s?', 'en'), 'iom-when-founded');
       assert.equal(reply("l'OIM existe depuis les années 50 ?", 'fr'), 'iom-when-founded');
