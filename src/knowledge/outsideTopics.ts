@@ -60,8 +60,8 @@ const JOB_WORDS = new Set([
 ]);
 /** Looking for work: "looking for work", « je cherche du travail », "busco trabajo", "hay trabajo". */
 const LOOKING_FOR_WORK = [
-  ...[['looking', 'for', 'work'], ['give', 'me', 'work'], ['cherche', 'du', 'travail'], ['donner', 'du', 'travail'], ['donne', 'du', 'travail']],
-  ...[['busco', 'trabajo'], ['hay', 'trabajo'], ['buscando', 'trabajo'], ['da', 'trabajo'], ['dar', 'trabajo'], ['dan', 'trabajo']],
+  ...[['looking', 'for', 'work'], ['give', 'me', 'work'], ['find', 'me', 'work'], ['cherche', 'du', 'travail'], ['donner', 'du', 'travail'], ['donne', 'du', 'travail'], ['trouver', 'du', 'travail']],
+  ...[['busco', 'trabajo'], ['hay', 'trabajo'], ['buscando', 'trabajo'], ['da', 'trabajo'], ['dar', 'trabajo'], ['dan', 'trabajo'], ['necesito', 'trabajo'], ['conseguir', 'trabajo']],
 ] as const;
 /** Housing for the asker: the knowledge base has nothing on it. */
 const HOUSING = new Set(['housing', 'accommodation', 'apartment', 'flat', 'rent', 'logement', 'loger', 'appartement', 'loyer', 'vivienda', 'alojamiento', 'departamento', 'alquiler', 'arriendo']);
@@ -72,9 +72,9 @@ const CLIMATE_CONTEXT =
   /^(?:migr|inmigr|immigr|emigr|mobil|movil|health|sante|salud|people|gens|gente|personne|persona|famil|home|maison|casa|hogar|leav|partir|irse|van$|se$|move|moving|bouger|mudar|displac|deplac|desplaz|livelihood|iom$|oim$|sick|malad|enferm|farm|crop|recolt|cosech|disaster|desastre|catastroph)/;
 
 const MONEY = new Set([
-  ...['budget', 'budgets', 'funding', 'funds', 'money', 'cost', 'costs', 'price', 'prices', 'pay', 'donate', 'donation', 'donations'],
-  ...['financement', 'argent', 'prix', 'coute', 'couter', 'payer', 'don', 'dons'],
-  ...['presupuesto', 'financiamiento', 'financiacion', 'dinero', 'plata', 'precio', 'costo', 'pagar', 'donacion', 'donar'],
+  ...['budget', 'budgets', 'funding', 'funds', 'money', 'cost', 'costs', 'price', 'prices', 'pay', 'donate', 'donation', 'donations', 'spend', 'spending'],
+  ...['financement', 'argent', 'prix', 'coute', 'couter', 'payer', 'don', 'dons', 'depense', 'depenses', 'depenser'],
+  ...['presupuesto', 'financiamiento', 'financiacion', 'dinero', 'plata', 'precio', 'costo', 'pagar', 'donacion', 'donar', 'gasta', 'gasto', 'gastos'],
 ]);
 /** "¿Cuánto cuesta?": « cuesta » alone is also "it is hard" ("les cuesta tanto que los atiendan"). */
 const PRICE_PHRASES = [['cuanto', 'cuesta'], ['cuanto', 'vale'], ['cuanto', 'sale']] as const;

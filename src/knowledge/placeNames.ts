@@ -14,8 +14,11 @@ export function isPlaceName(word: string): boolean {
   return names.has(word);
 }
 
+/** Short names people type that `Intl.DisplayNames` does not give ("uk", "usa", « eeuu »). */
+const SHORT_NAMES = ['uk', 'usa', 'eeuu', 'rdc', 'emirats', 'emiratos'];
+
 function countryNames(): ReadonlySet<string> {
-  const found = new Set<string>();
+  const found = new Set<string>(SHORT_NAMES);
   const letters = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i));
   const codes = letters.flatMap((a) => letters.map((b) => a + b));
   for (const lang of LANGUAGES) {

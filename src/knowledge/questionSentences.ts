@@ -1,4 +1,5 @@
-import { nameIom } from './rewritePhrases';
+import { asksOutsideTopics } from './outsideTopics';
+import { nameIom, rewritePhrases } from './rewritePhrases';
 import { isStopWord, tokenise } from './normalise';
 import { namesIom } from './organisations';
 import { LANGUAGES } from './types';
@@ -16,8 +17,14 @@ import { LANGUAGES } from './types';
  */
 export function readings(message: string): string[] {
   const sentences = questionSentences(message);
+  // A message that asks for a job or a visa is that, whatever its last clause asks ("…, sabes de alguno?").
+  const outside = asksOutsideTopics(tokenise(rewritePhrases(message)));
   const asking = sentences.at(-1) ?? message;
-  const texts = sentences.length > 0 ? [sentences.join(' '), message] : [message];
+  // A question of little words after a story ("…no tiene nada que ver con la ONU. ¿Es verdad?") is
+  // about the story: it is not searched alone.
+  const asked = sentences.join(' ');
+  const texts = sentences.length > 0 && hasTopicWord(asked) ? [asked, message] : [message];
+  if (outside) return texts;
   const clause = questionClause(asking);
   if (clause) texts.push(clause);
   const opening = openingQuestion(asking);
@@ -72,8 +79,14 @@ export function lastClause(question: string): string | undefined {
  */
 const CLAUSE_BREAK = /,|(?<![\p{L}\p{N}])(?:mais|pero|but(?=\s+(?:what|who|how|why|when|where|which|is|are|can|could|do|does)\b))(?![\p{L}\p{N}])/giu;
 
+const TRUTH: ReadonlySet<string> = new Set(['true', 'right', 'correct', 'vrai', 'exact', 'verdad', 'cierto', 'verdadero']);
+
 /** Demonstratives a question uses for something named before it ("…, what is that?", « c'est quoi ça ? », "¿qué es eso?"). */
-const POINTING_BACK: ReadonlySet<string> = new Set(['that', 'it', 'this', 'ca', 'cela', 'ceci', 'eso', 'esto', 'esa', 'ese', 'ello']);
+const POINTING_BACK: ReadonlySet<string> = new Set([
+  ...['that', 'it', 'this', 'they', 'them', 'those', 'ca', 'cela', 'ceci', 'ils', 'elles', 'eux', 'eso', 'esto', 'esa', 'ese', 'ello', 'ellos', 'ellas'],
+  // Spanish drops the pronoun: "¿quiénes son y qué hacen?"
+  'son',
+]);
 
 /**
  * Whether a question (a message's last asking sentence or clause) only points back at something the
@@ -81,6 +94,8 @@ const POINTING_BACK: ReadonlySet<string> = new Set(['that', 'it', 'this', 'ca', 
  */
 export function pointsBack(question: string): boolean {
   const words = tokenise(question);
+  // "C'est vrai ça ?", "is that true?": a check of what the story says, not a question about IOM.
+  if (words.some((w) => TRUTH.has(w))) return false;
   // « C'est quoi au juste ? »: the « c' » is the demonstrative (single letters are not words).
   const demonstrative = words.some((w) => POINTING_BACK.has(w)) || /(?<![\p{L}])c['’]?\s*est(?![\p{L}])/iu.test(question);
   return demonstrative && words.every((w) => LANGUAGES.some((lang) => isStopWord(w, lang)));
@@ -98,4 +113,8 @@ export function openingQuestion(question: string): string | undefined {
   const words = tokenise(opening);
   const topical = words.some((w) => !LANGUAGES.some((lang) => isStopWord(w, lang)));
   return words.length >= 2 && topical ? opening : undefined;
+}
+
+function hasTopicWord(text: string): boolean {
+  return tokenise(text).some((w) => !LANGUAGES.some((lang) => isStopWord(w, lang)));
 }

@@ -27,7 +27,7 @@ const EXTRA: Record<Lang, string> = {
     lot lots example chat chatting talk talking able specifically easy easily
     confirm confirmed quick briefing slide slides nutshell summary brief overview describe description
     colleague colleagues says latest current source sources heard hear right correct report presentation liner
-    asked whether consider considers considered bro dude mate
+    asked whether consider considers considered bro dude mate wait
   `,
   fr: `
     quoi que qu quel quelle quels quelles qui quand comment combien pourquoi ou est ce ca cela ceci
@@ -46,7 +46,7 @@ const EXTRA: Record<Lang, string> = {
     beaucoup bcp peu exemple disent discute discuter parle parler parles causer
     concretement salam slm wesh crois croyais pensais pense trompe facile facilement
     confirmer confirmez presentation synthese resume rapide bref breve collegue dernier derniere source sources entendu note rapport vois voit partout
-    preciser solliciter considere considerent mec gars frero frerot
+    preciser solliciter considere considerent mec gars frero frerot tout tous toute toutes simplement renseigner
     slt bjr bsr bonsoir cc poser pose voir aller va vais vas vont
   `,
   es: `
@@ -67,7 +67,7 @@ const EXTRA: Record<Lang, string> = {
     mucho muchos mucha muchas poco ejemplo dicen dijeron dijo hablando hablar hablo hablas hablemos charlar platicar
     concretamente saben sabe sabemos creia pensaba asi oye facil facilmente
     confirmar confirman confirme necesito necesitamos pasan pasas descripcion breve resumen colega fuente fuentes ultimo ultima oi escuche informe reporte veo
-    considera consideran aclarar wey guey po pe che pana parce
+    considera consideran aclarar wey guey po pe che pana parce explicas expliques companero companera cualquiera cualquier
   `,
 };
 

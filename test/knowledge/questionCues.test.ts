@@ -81,7 +81,7 @@ describe('openingQuestion: the question typed before the asker starts on themsel
 describe('pointsBack: a question about something named before it', () => {
   it('is a demonstrative and no topic word', () => {
     for (const q of ['que es eso?', "c'est quoi ça ?", "C'est quoi au juste ?", 'what is it?', 'what is that']) assert.ok(pointsBack(q), q);
-    for (const q of ['what is IOM?', 'how many?', "c'est quoi l'OIM"]) assert.ok(!pointsBack(q), q);
+    for (const q of ['what is IOM?', 'how many?', "c'est quoi l'OIM", "C'est vrai ça ?", 'is that true?']) assert.ok(!pointsBack(q), q);
   });
 });
 
@@ -89,7 +89,10 @@ describe('readings: what to search for a message, in order', () => {
   it('is the question, then the whole message, then its last clause, then "what is that" about IOM', () => {
     assert.deepEqual(readings('what is IOM?'), ['what is IOM?']);
     assert.deepEqual(readings('I live in Lyon. Why is care so hard to get?'), ['Why is care so hard to get?', 'I live in Lyon. Why is care so hard to get?']);
-    assert.deepEqual(readings('my friend told me about IOM. what is it?'), ['what is it?', 'my friend told me about IOM. what is it?', 'what is it? IOM']);
+    // A question of little words is about the story: not searched alone.
+    assert.deepEqual(readings('my friend told me about IOM. what is it?'), ['my friend told me about IOM. what is it?', 'what is it? IOM']);
+    // A message asking for a job is that, whatever its last clause says.
+    assert.deepEqual(readings('necesito trabajo de lo que sea en Chile, sabes de alguno'), ['necesito trabajo de lo que sea en Chile, sabes de alguno']);
     assert.deepEqual(readings('my social worker sent me this link, what can you help me with?'), [
       'my social worker sent me this link, what can you help me with?',
       'what can you help me with?',

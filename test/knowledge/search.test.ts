@@ -154,6 +154,12 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply('what even is iom i keep seeing it on posters at the reception centre', 'en'), 'iom-what-is-iom');
     });
 
+    it('reads "who are they?", "¿quiénes son?" after a story naming IOM as a question about IOM, and "is that true?" as a check of the story', () => {
+      assert.equal(reply('im a bus driver and i keep seeing those IOM vans by the border terminal. who even are they and what do they do?', 'en'), 'iom-what-is-iom');
+      assert.equal(reply('manejo un bus y siempre veo a los de la OIM en la frontera con sus chalecos, quienes son y que hacen?', 'es'), 'iom-what-is-iom');
+      assert.equal(reply('Un compañero dice que la OIM es una ONG cualquiera y que no tiene nada que ver con Naciones Unidas. ¿Es verdad?', 'es'), 'iom-un-system');
+    });
+
     it('reads "what is that?" after a story that names IOM as a question about IOM', () => {
       assert.equal(reply('me dijeron que la OIM me puede ayudar, que es eso?', 'es'), 'iom-what-is-iom');
       assert.equal(reply("On m'a parlé de l'OIM. C'est quoi ça ?", 'fr'), 'iom-what-is-iom');
@@ -208,6 +214,9 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply('what is the population of spain', 'en'), "I don't know");
       assert.equal(reply('jajaja q aburrido estoy, hablemos de algo', 'es'), "I don't know");
       assert.equal(reply('busco chamba de albañil, saben de algo?', 'es'), "I don't know");
+      assert.equal(reply('necesito trabajo de lo que sea en Chile, sabes de alguno', 'es'), "I don't know");
+      assert.equal(reply('how many migrants live in the UK right now', 'en'), "I don't know");
+      assert.equal(reply('how much does the government of spain spend on healthcare', 'en'), "I don't know");
       assert.equal(reply("la temperature va augmenter de combien d'ici 2100 avec le rechauffement climatique", 'fr'), "I don't know");
     });
 
