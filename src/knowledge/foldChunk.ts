@@ -52,6 +52,8 @@ const COMPOUNDS = new Map<string, readonly string[]>([
   ['bien etre', ['bienetre']],
   ['healthcare', ['health', 'care']],
   ['ppl', ['people']],
+  ['orgs', ['organizations']],
+  ['org', ['organization']],
   ['govt', ['government']],
   ['govts', ['governments']],
   ['gouv', ['gouvernement']],
