@@ -11,23 +11,26 @@ const MIN_LEAD = 0.2;
 const WORD_WEIGHT = 0.35;
 const ONLY_OURS = { only: [...LANGUAGES] };
 
-/** Folded words that belong to one language only: the function words only it lists ("quelle", "donde", "the"). */
-export type Lexicon = ReadonlyMap<string, Lang>;
+/**
+ * Folded words that belong to one or two of our languages, with those languages: the function words
+ * only French lists ("quelle"), or French and Spanish ("de", "la": not English).
+ */
+export type Lexicon = ReadonlyMap<string, readonly Lang[]>;
 
-/** Function words listed by exactly one of our languages. */
-const FUNCTION_WORDS: Lexicon = exclusiveWords(LANGUAGES.map((lang) => [lang, STOP_WORDS[lang]]));
+/** Function words listed by one or two of our languages. */
+const FUNCTION_WORDS: Lexicon = wordLanguages(LANGUAGES.map((lang) => [lang, STOP_WORDS[lang]]));
 
-/** The words of each set that no other set holds, with their language. */
-export function exclusiveWords(sets: Iterable<readonly [Lang, Iterable<string>]>): Map<string, Lang> {
-  const seen = new Map<string, Lang | null>();
+/** The words of the sets that one or two of them hold (not all), with those sets' languages. */
+export function wordLanguages(sets: Iterable<readonly [Lang, Iterable<string>]>): Map<string, Lang[]> {
+  const seen = new Map<string, Lang[]>();
   for (const [lang, words] of sets) {
     for (const word of words) {
-      const before = seen.get(word);
-      if (before === undefined) seen.set(word, lang);
-      else if (before !== lang) seen.set(word, null);
+      const langs = seen.get(word);
+      if (!langs) seen.set(word, [lang]);
+      else if (!langs.includes(lang)) langs.push(lang);
     }
   }
-  return new Map([...seen].filter((e): e is [string, Lang] => e[1] !== null));
+  return new Map([...seen].filter(([, langs]) => langs.length < LANGUAGES.length));
 }
 
 export interface Detection {
@@ -40,7 +43,7 @@ export interface Detection {
  * Detects en/fr/es on short texts: tinyld restricted to our three languages (its scores as shares
  * of the three, since raw scores are not comparable between texts), plus a vote for each word
  * only one language uses — its own function words, and `lexicon`'s words (the knowledge base's
- * vocabulary, say). On four-word messages without accents ("donde arreglo mi celular",
+ * vocabulary, say) — and half a vote each for a word two languages use ("de", « OIM »). On four-word messages without accents ("donde arreglo mi celular",
  * "oim cree en quelle annee") tinyld alone often picks the wrong language; "donde", "mi" and
  * "quelle" do not. Returns undefined when there is no evidence at all.
  */
@@ -53,8 +56,9 @@ export function detectLanguage(text: string, lexicon?: Lexicon): Detection | und
   const total = ranked.reduce((sum, d) => sum + Math.max(d.accuracy, 0), 0);
   if (total > 0) for (const d of ranked) scores[d.lang as Lang] += Math.max(d.accuracy, 0) / total;
   for (const word of foldMessage(text).split(' ')) {
-    const lang = FUNCTION_WORDS.get(word) ?? lexicon?.get(word);
-    if (lang) scores[lang] += WORD_WEIGHT;
+    // A word two languages use is half a vote for each (and evidence against the third).
+    const langs = FUNCTION_WORDS.get(word) ?? lexicon?.get(word);
+    if (langs) for (const lang of langs) scores[lang] += WORD_WEIGHT / langs.length;
   }
   const [best, next] = [...LANGUAGES].sort((a, b) => scores[b] - scores[a]) as [Lang, Lang, Lang];
   if (scores[best] <= 0) return undefined;

@@ -47,9 +47,14 @@ describe('detectLanguage', () => {
   });
   it("uses the knowledge base's own words when function words say nothing", () => {
     const text = 'riesgos de salud si migro de forma irregular';
-    // "de" and "si" are French and Spanish; tinyld has no opinion at all.
-    assert.equal(detectLanguage(text), undefined);
+    // "de" and "si" are French and Spanish (half a vote each); tinyld has no opinion at all.
+    assert.notEqual(detectLanguage(text)?.confident, true);
     assert.deepEqual(detectLanguage(text, knowledgeLexicon(loadKnowledge('knowledge'))), { lang: 'es', confident: true });
+  });
+  it('counts a word two languages share as evidence against the third', () => {
+    // tinyld alone reads it as Spanish; « création » is French and English, « OIM » French and Spanish.
+    assert.equal(detectLanguage('date de création OIM')?.lang, 'es');
+    assert.equal(detectLanguage('date de création OIM', knowledgeLexicon(loadKnowledge('knowledge')))?.lang, 'fr');
   });
   it('never decides on one or two words', () => {
     for (const text of ['hola', 'merci beaucoup', 'VIH', 'tuberculosis malaria']) {
