@@ -22,6 +22,10 @@ const OTHER_ORGANISATIONS: Readonly<Record<string, readonly string[]>> = {
 /** Names written in capitals that are also words in lower case ("who", Spanish and French "un", "eu"). */
 const CAPITALS: Readonly<Record<string, RegExp>> = { who: /\bWHO\b/, un: /\bUN\b/, ilo: /\bILO\b/, eu: /\bEU\b/ };
 
+/** The first word of every name, and any name in capitals: a quick test before looking closer. */
+const FIRST_WORDS: ReadonlySet<string> = new Set(Object.values(OTHER_ORGANISATIONS).flatMap((names) => names.map((n) => n.split(' ')[0]!)));
+const CAPITALS_ANYWHERE = /\b(?:WHO|UN|ILO|EU)\b/;
+
 /** Words of those names a speller must leave alone: they are names, not typos ("croix rouge" is not "choix route", OIT not OIM). */
 const NAME_WORDS: ReadonlySet<string> = new Set([
   ...['unhcr', 'acnur', 'unicef', 'croix', 'rouge', 'cruz', 'roja', 'msf', 'onu', 'oit', 'unesco', 'fao', 'unaids', 'onusida'],
@@ -39,8 +43,10 @@ export function namesIom(words: readonly string[]): boolean {
 
 /** The other organisations than IOM a text (and its folded words) names, as keys of `OTHER_ORGANISATIONS`. */
 export function otherOrganisationsNamed(text: string, words: readonly string[]): string[] {
+  const capitals = text !== text.toUpperCase() && CAPITALS_ANYWHERE.test(text);
+  // Most messages name no organisation: no word of any name, no name in capitals.
+  if (!capitals && !words.some((w) => FIRST_WORDS.has(w))) return [];
   const folded = ` ${words.join(' ')} `;
-  const capitals = text !== text.toUpperCase();
   return Object.keys(OTHER_ORGANISATIONS).filter(
     (key) => (capitals && CAPITALS[key]?.test(text)) || OTHER_ORGANISATIONS[key]!.some((name) => folded.includes(` ${name} `)),
   );

@@ -17,21 +17,22 @@ import { LANGUAGES } from './types';
  */
 export function readings(message: string): string[] {
   const sentences = questionSentences(message);
-  // A message that asks for a job or a visa is that, whatever its last clause asks ("…, sabes de alguno?").
-  const outside = asksOutsideTopics(tokenise(rewritePhrases(message)));
   const asking = sentences.at(-1) ?? message;
   // A question of little words after a story ("…no tiene nada que ver con la ONU. ¿Es verdad?") is
   // about the story: it is not searched alone.
   const asked = sentences.join(' ');
   const texts = sentences.length > 0 && hasTopicWord(asked) ? [asked, message] : [message];
-  if (outside) return texts;
-  const clause = questionClause(asking);
-  if (clause) texts.push(clause);
+  const more: string[] = [];
+  const tail = lastClause(asking);
+  const clause = tail === undefined ? undefined : topicalClause(tail);
+  if (clause) more.push(clause);
   const opening = openingQuestion(asking);
-  if (opening) texts.push(opening);
-  const question = lastClause(asking) ?? (sentences.length > 0 ? asking : undefined);
-  if (question && pointsBack(question) && namesIom(tokenise(nameIom(message)))) texts.push(`${question} IOM`);
-  return [...new Set(texts)];
+  if (opening) more.push(opening);
+  const question = tail ?? (sentences.length > 0 ? asking : undefined);
+  if (question && pointsBack(question) && namesIom(tokenise(nameIom(message)))) more.push(`${question} IOM`);
+  // A message that asks for a job or a visa is that, whatever its last clause asks ("…, sabes de alguno?").
+  if (more.length === 0 || asksOutsideTopics(tokenise(rewritePhrases(message)))) return texts;
+  return [...new Set([...texts, ...more])];
 }
 
 /**
@@ -61,7 +62,11 @@ export function questionSentences(message: string): string[] {
  */
 export function questionClause(question: string): string | undefined {
   const clause = lastClause(question);
-  if (clause === undefined) return undefined;
+  return clause === undefined ? undefined : topicalClause(clause);
+}
+
+/** The clause, if it is three words or more with a topic word. */
+function topicalClause(clause: string): string | undefined {
   const words = tokenise(clause);
   const topical = words.some((w) => !LANGUAGES.some((lang) => isStopWord(w, lang)));
   return words.length >= 3 && topical ? clause : undefined;

@@ -4,8 +4,12 @@
  * IOM's name written out, and decades.
  */
 export function rewritePhrases(text: string): string {
-  return spellDecades(nameIom(dropIdioms(hyphenateCompounds(text))));
+  // A message's readings rewrite the same text more than once in a turn: remember the last one.
+  if (text !== last.text) last = { text, rewritten: spellDecades(nameIom(dropIdioms(hyphenateCompounds(text)))) };
+  return last.rewritten;
 }
+
+let last = { text: '', rewritten: '' };
 
 /** "well being" and "bien etre" as people type them on a phone: hyphenated, so `foldChunk` reads them as one compound. */
 function hyphenateCompounds(text: string): string {
