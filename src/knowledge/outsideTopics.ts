@@ -77,7 +77,11 @@ const MONEY = new Set([
   ...['presupuesto', 'financiamiento', 'financiacion', 'dinero', 'plata', 'precio', 'costo', 'pagar', 'donacion', 'donar', 'gasta', 'gasto', 'gastos'],
 ]);
 /** "¿Cuánto cuesta?": « cuesta » alone is also "it is hard" ("les cuesta tanto que los atiendan"). */
-const PRICE_PHRASES = [['cuanto', 'cuesta'], ['cuanto', 'vale'], ['cuanto', 'sale']] as const;
+const PRICE_PHRASES = [
+  ...[['cuanto', 'cuesta'], ['cuanto', 'vale'], ['cuanto', 'sale']],
+  // Money for the asker: "¿la OIM da ayuda económica?", « une aide financière », "financial help".
+  ...[['ayuda', 'economica'], ['apoyo', 'economico'], ['aide', 'financiere'], ['financial', 'help'], ['financial', 'aid'], ['financial', 'support']],
+] as const;
 
 /** Whether folded `words` ask about something the knowledge base does not cover (see above). */
 export function asksOutsideTopics(words: readonly string[]): boolean {

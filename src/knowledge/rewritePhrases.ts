@@ -27,7 +27,8 @@ function dropIdioms(text: string): string {
   return text.replace(IDIOMS, ' ');
 }
 
-const IDIOMS = /(?<![\p{L}\p{N}])(?:se\s+trat(?:a|o|ó|aba|aron|an)|(?:tienen?|tenía)\s+(?:nada\s+)?que\s+ver)(?![\p{L}\p{N}])/giu;
+const IDIOMS =
+  /(?<![\p{L}\p{N}])(?:se\s+trat(?:a|o|ó|aba|aron|an)|(?<=de\s+qu[eé]\s+)trat(?:a|o|ó|aba)|(?:tienen?|tenía)\s+(?:nada\s+)?que\s+ver)(?![\p{L}\p{N}])/giu;
 
 /**
  * IOM's name written out, as "IOM": its words are everyday words ("international", "organisation",

@@ -11,6 +11,7 @@ describe('rewritePhrases: phrases read before matching', () => {
 
   it('drops Spanish set phrases whose words mean something else alone', () => {
     assert.equal(squeezed('¿De qué se trató?'), '¿De qué ?');
+    assert.equal(squeezed('una resolución de 2008. ¿De qué trata?'), 'una resolución de 2008. ¿De qué ?');
     assert.equal(squeezed('qué tiene que ver el clima'), 'qué el clima');
     assert.equal(squeezed('la OIM no tiene nada que ver con la ONU'), 'la OIM no con la ONU');
     assert.equal(squeezed('qué es la trata de personas'), 'qué es la trata de personas');
