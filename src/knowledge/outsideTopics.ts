@@ -12,6 +12,7 @@
  *   climate       climate science without people on the move or their health ("what causes climate change").
  *   money         budgets, prices, donations ("how much budget does the health division have").
  *   housing       « l'OIM peut me trouver un logement ? »
+ *   tasks         writing, translating or filling in something for the asker ("write a letter to my landlord").
  *   jobs          work for the asker ("l'OIM recrute ?", "hay trabajo en la OIM", "where do I send my CV"):
  *                 the knowledge base is about IOM's work, not jobs.
  * Matched on folded words (`tokenise`); a match makes the search say "I don't know".
@@ -64,7 +65,13 @@ const LOOKING_FOR_WORK = [
   ...[['busco', 'trabajo'], ['hay', 'trabajo'], ['buscando', 'trabajo'], ['da', 'trabajo'], ['dar', 'trabajo'], ['dan', 'trabajo'], ['necesito', 'trabajo'], ['conseguir', 'trabajo']],
 ] as const;
 /** Housing for the asker: the knowledge base has nothing on it. */
-const HOUSING = new Set(['housing', 'accommodation', 'apartment', 'flat', 'rent', 'logement', 'loger', 'appartement', 'loyer', 'vivienda', 'alojamiento', 'departamento', 'alquiler', 'arriendo']);
+const HOUSING = new Set([
+  ...['housing', 'accommodation', 'apartment', 'flat', 'rent', 'landlord', 'logement', 'loger', 'appartement', 'loyer', 'proprietaire'],
+  ...['vivienda', 'alojamiento', 'departamento', 'alquiler', 'arriendo', 'casero', 'arrendador'],
+]);
+/** Tasks done for the asker: writing, translating or filling in something ("write a letter to my landlord"). */
+const TASK_VERBS = new Set(['write', 'draft', 'translate', 'fill', 'ecrire', 'ecris', 'rediger', 'traduire', 'traduis', 'remplir', 'escribir', 'escribe', 'escribeme', 'redactar', 'traducir', 'traduce', 'llenar', 'rellenar']);
+const TASK_OBJECTS = new Set(['letter', 'email', 'mail', 'form', 'text', 'message', 'essay', 'lettre', 'courriel', 'formulaire', 'texte', 'carta', 'correo', 'formulario', 'texto', 'mensaje', 'cv', 'curriculum']);
 
 const CLIMATE = /^(?:climat|clima|warming|rechauffement|calentamiento|greenhouse|emissions?$|co2$)/;
 /** Words that tie climate change to what the knowledge base says about it: people moving, their health. */
@@ -85,7 +92,7 @@ const PRICE_PHRASES = [
 
 /** Whether folded `words` ask about something the knowledge base does not cover (see above). */
 export function asksOutsideTopics(words: readonly string[]): boolean {
-  return asksForPapers(words) || asksAboutDisease(words) || asksForForecast(words) || asksForJob(words) || asksAboutClimateAlone(words) || asksAboutMoney(words) || words.some((w) => HOUSING.has(w));
+  return asksForPapers(words) || asksAboutDisease(words) || asksForForecast(words) || asksForJob(words) || asksAboutClimateAlone(words) || asksAboutMoney(words) || words.some((w) => HOUSING.has(w)) || (words.some((w) => TASK_VERBS.has(w)) && words.some((w) => TASK_OBJECTS.has(w)));
 }
 
 function asksAboutMoney(words: readonly string[]): boolean {

@@ -28,6 +28,8 @@ export function readings(message: string): string[] {
   if (clause) more.push(clause);
   const opening = openingQuestion(asking);
   if (opening) more.push(opening);
+  const embedded = embeddedQuestion(asking);
+  if (embedded) more.push(embedded);
   const question = tail ?? (sentences.length > 0 ? asking : undefined);
   if (question && pointsBack(question) && namesIom(tokenise(nameIom(message)))) more.push(`${question} IOM`);
   // A message that asks for a job or a visa is that, whatever its last clause asks ("…, sabes de alguno?").
@@ -65,10 +67,15 @@ export function questionClause(question: string): string | undefined {
   return clause === undefined ? undefined : topicalClause(clause);
 }
 
-/** The clause, if it is three words or more with a topic word. */
+/**
+ * The clause, if it is three words or more with a topic word; a plea for help alone ("…, tu peux
+ * m'aider ?", "…, can you help me?") is not the question.
+ */
 function topicalClause(clause: string): string | undefined {
   const words = tokenise(clause);
-  const topical = words.some((w) => !LANGUAGES.some((lang) => isStopWord(w, lang)));
+  // "What can you help me with?" asks something; "tu peux m'aider ?" only pleads.
+  const asksWhat = words.some((w) => ASKING_WHAT.has(w));
+  const topical = words.some((w) => !LANGUAGES.some((lang) => isStopWord(w, lang)) && (asksWhat || !HELP.has(w)));
   return words.length >= 3 && topical ? clause : undefined;
 }
 
@@ -123,3 +130,19 @@ export function openingQuestion(question: string): string | undefined {
 function hasTopicWord(text: string): boolean {
   return tokenise(text).some((w) => !LANGUAGES.some((lang) => isStopWord(w, lang)));
 }
+
+const HELP: ReadonlySet<string> = new Set(['help', 'aider', 'aide', 'aidez', 'ayudar', 'ayuda', 'ayudas', 'ayudame', 'ayudarme']);
+const ASKING_WHAT: ReadonlySet<string> = new Set(['what', 'which', 'how', 'quoi', 'quel', 'quels', 'quelle', 'quelles', 'comment', 'que', 'cual', 'cuales', 'como']);
+
+/**
+ * The question inside "I'd like to know what…", « je voudrais savoir quels… », "quiero saber en qué…":
+ * a request around an indirect question, which is the question. Undefined unless it has a topic word.
+ */
+export function embeddedQuestion(text: string): string | undefined {
+  const match = EMBEDDED.exec(text);
+  if (!match) return undefined;
+  return topicalClause(match[1]!);
+}
+
+const EMBEDDED =
+  /(?<![\p{L}])(?:know|wondering|wonder|savoir|saber)\s+((?:what|which|who|how|why|when|whether|if|quel(?:le)?s?|quoi|qui|comment|pourquoi|si|qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|c[oó]mo|por\s*qu[eé]|en\s+qu[eé]|d[oó]nde)(?![\p{L}]).*)$/iu;

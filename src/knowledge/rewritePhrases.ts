@@ -5,7 +5,7 @@
  */
 export function rewritePhrases(text: string): string {
   // A message's readings rewrite the same text more than once in a turn: remember the last one.
-  if (text !== last.text) last = { text, rewritten: spellDecades(nameIom(dropIdioms(hyphenateCompounds(text)))) };
+  if (text !== last.text) last = { text, rewritten: spellDecades(nameIom(dropIdioms(hyphenateCompounds(text)).replace(END_GOAL, (_, en: string | undefined, other: string | undefined) => en ?? other ?? ''))) };
   return last.rewritten;
 }
 
@@ -18,6 +18,9 @@ function hyphenateCompounds(text: string): string {
 
 const SPACED_COMPOUNDS = /\b(well|bien)\s+(being|etre|être)\b/giu;
 
+/** "The end goal", « l'objectif final », "la meta final": the goal (an "end" is also "ending malaria"). */
+const END_GOAL = /(?<![\p{L}])(?:end|ultimate|final)\s+(goal|aim)(?![\p{L}])|(?<![\p{L}])(objectif|but|objetivo|meta)\s+final(?:e)?(?![\p{L}])/giu;
+
 /**
  * Set phrases whose words mean something else alone, dropped before matching: Spanish "¿de qué se
  * trata?" (what is it about) is not « la trata » (trafficking), nor "¿qué tiene que ver…?" (what has
@@ -28,7 +31,7 @@ function dropIdioms(text: string): string {
 }
 
 const IDIOMS =
-  /(?<![\p{L}\p{N}])(?:se\s+trat(?:a|o|ó|aba|aron|an)|(?<=de\s+qu[eé]\s+)trat(?:a|o|ó|aba)|(?:tienen?|tenía)\s+(?:nada\s+)?que\s+ver)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:se\s+trat(?:a|o|ó|aba|aron|an)|(?<=de\s+qu[eé]\s+)trat(?:a|o|ó|aba)|(?:tienen?|tenía)\s+(?:nada\s+)?que\s+ver|(?:has|have|had)\s+nothing\s+to\s+do\s+with|n['’]a\s+rien\s+à\s+voir\s+avec)(?![\p{L}\p{N}])/giu;
 
 /**
  * IOM's name written out, as "IOM": its words are everyday words ("international", "organisation",

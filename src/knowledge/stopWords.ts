@@ -28,7 +28,7 @@ const EXTRA: Record<Lang, string> = {
     confirm confirmed quick briefing slide slides nutshell summary brief overview describe description
     colleague colleagues says latest current source sources heard hear right correct report presentation liner
     asked whether consider considers considered bro dude mate wait
-    possible
+    possible simple simply words plain
   `,
   fr: `
     quoi que qu quel quelle quels quelles qui quand comment combien pourquoi ou est ce ca cela ceci
@@ -48,7 +48,7 @@ const EXTRA: Record<Lang, string> = {
     concretement salam slm wesh crois croyais pensais pense trompe facile facilement
     confirmer confirmez presentation synthese resume rapide bref breve collegue dernier derniere source sources entendu note rapport vois voit partout
     preciser solliciter considere considerent mec gars frero frerot tout tous toute toutes simplement renseigner
-    presenter brievement final finalement possible
+    presenter brievement final finalement possible simple mots expose geo mettre
     slt bjr bsr bonsoir cc poser pose voir aller va vais vas vont
   `,
   es: `
@@ -70,7 +70,7 @@ const EXTRA: Record<Lang, string> = {
     concretamente saben sabe sabemos creia pensaba asi oye facil facilmente
     confirmar confirman confirme necesito necesitamos pasan pasas descripcion breve resumen colega fuente fuentes ultimo ultima oi escuche informe reporte veo
     considera consideran aclarar wey guey po pe che pana parce explicas expliques companero companera cualquiera cualquier
-    final posible
+    final posible simple palabras
   `,
 };
 

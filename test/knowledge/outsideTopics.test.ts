@@ -43,7 +43,9 @@ describe('asksOutsideTopics: our words, not our topic', () => {
     }
   });
 
-  it('hears housing', () => {
+  it('hears housing, and tasks done for the asker', () => {
     for (const q of ["l'OIM peut me trouver un logement ?", 'where can I find housing', 'ayuda con el alquiler']) assert.ok(outside(q), q);
+    for (const q of ['can you write a letter to my landlord for me', 'tu peux traduire ce texte', 'escribeme un correo']) assert.ok(outside(q), q);
+    assert.ok(!outside('what can you write about migrants health'));
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { isPlaceName } from '../../src/knowledge/placeNames';
 import { COUNT, questionCues, WHO, WHY } from '../../src/knowledge/questionCues';
-import { openingQuestion, pointsBack, questionClause, questionSentences, readings } from '../../src/knowledge/questionSentences';
+import { embeddedQuestion, openingQuestion, pointsBack, questionClause, questionSentences, readings } from '../../src/knowledge/questionSentences';
 
 describe('questionCues: the kind of answer a question asks for', () => {
   it('hears "how many", « combien » and "cuántos" as asking for a number', () => {
@@ -75,6 +75,20 @@ describe('openingQuestion: the question typed before the asker starts on themsel
     assert.equal(openingQuestion("c koi l'oim je vois ca partout"), "c koi l'oim");
     assert.equal(openingQuestion('hello i have a question'), undefined);
     assert.equal(openingQuestion('what is IOM'), undefined);
+  });
+});
+
+describe('embeddedQuestion: the question inside "I\'d like to know what…"', () => {
+  it('is what follows "know", « savoir », "saber" and a question word, when it has a topic word', () => {
+    assert.equal(embeddedQuestion("before I share this chat I'd like to know what topics you can actually help with."), 'what topics you can actually help with.');
+    assert.equal(embeddedQuestion('Quiero saber en qué temas me puedes ayudar'), 'en qué temas me puedes ayudar');
+    assert.equal(embeddedQuestion('I want to know'), undefined);
+  });
+});
+
+describe('questionClause and help', () => {
+  it('is not a plea for help alone at the end of a question', () => {
+    assert.equal(questionClause("je dois mettre combien de pays sont membres de l'OIM, tu peux m'aider ?"), undefined);
   });
 });
 

@@ -17,6 +17,12 @@ describe('rewritePhrases: phrases read before matching', () => {
     assert.equal(squeezed('qué es la trata de personas'), 'qué es la trata de personas');
   });
 
+  it('drops "has nothing to do with" and reads "the end goal" as the goal', () => {
+    assert.equal(squeezed('IOM is a charity and has nothing to do with the UN'), 'IOM is a charity and the UN');
+    assert.equal(squeezed("whats the end goal of iom's health work"), "whats the goal of iom's health work");
+    assert.equal(squeezed("l'objectif final de l'OIM"), "l'objectif de l'OIM");
+  });
+
   it("reads IOM's name written out as IOM, in the three languages", () => {
     assert.equal(squeezed('what is the International Organization for Migration'), 'what is IOM');
     assert.equal(squeezed("c'est quoi l'Organisation internationale pour les migrations"), "c'est quoi IOM");

@@ -245,6 +245,13 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply('la oim da trabajo? busco chamba de lo q sea', 'es'), "I don't know");
     });
 
+    it('reads the question inside a request, and not a plea for help at its end', () => {
+      assert.equal(reply("Hello, I'm a volunteer at a community centre and before I share this chat with the families we support I'd like to know what topics you can actually help with.", 'en'), 'bot-what-can-you-do');
+      assert.equal(reply("Salut, pour un exposé en géo je dois mettre combien de pays sont membres de l'OIM, tu peux m'aider ?", 'fr'), 'iom-member-states');
+      assert.equal(reply('Hi! My cousin says IOM is just a private charity and has nothing to do with the United Nations. Who\'s right?', 'en'), 'iom-un-system');
+      assert.equal(reply("L'OIM s'occupe aussi du bien-être psychologique et social des migrants ou seulement de la santé physique ?", 'fr'), 'mhd-well-being');
+    });
+
     it('reads a decade as the knowledge base\'s year in it', () => {
       assert.equal(reply('is it true IOM has been around since the 50s?', 'en'), 'iom-when-founded');
       assert.equal(reply("l'OIM existe depuis les années 50 ?", 'fr'), 'iom-when-founded');
