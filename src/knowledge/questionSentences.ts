@@ -141,8 +141,11 @@ const ASKING_WHAT: ReadonlySet<string> = new Set(['what', 'which', 'how', 'quoi'
 export function embeddedQuestion(text: string): string | undefined {
   const match = EMBEDDED.exec(text);
   if (!match) return undefined;
-  return topicalClause(match[1]!);
+  // "…what topics you can help with before I share this link": the question stops at "before".
+  return topicalClause(match[1]!.split(UNTIL)[0]!);
 }
+
+const UNTIL = /\s(?:before|so\s+that|antes\s+de|para\s+que|avant\s+de|pour\s+que)\s/iu;
 
 const EMBEDDED =
   /(?<![\p{L}])(?:know|wondering|wonder|savoir|saber)\s+((?:what|which|who|how|why|when|whether|if|quel(?:le)?s?|quoi|qui|comment|pourquoi|si|qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|c[oó]mo|por\s*qu[eé]|en\s+qu[eé]|d[oó]nde)(?![\p{L}]).*)$/iu;

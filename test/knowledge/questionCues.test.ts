@@ -82,6 +82,7 @@ describe('embeddedQuestion: the question inside "I\'d like to know what…"', ()
   it('is what follows "know", « savoir », "saber" and a question word, when it has a topic word', () => {
     assert.equal(embeddedQuestion("before I share this chat I'd like to know what topics you can actually help with."), 'what topics you can actually help with.');
     assert.equal(embeddedQuestion('Quiero saber en qué temas me puedes ayudar'), 'en qué temas me puedes ayudar');
+    assert.equal(embeddedQuestion('quiero saber en qué temas nos puedes ayudar antes de pasarle este número a las familias'), 'en qué temas nos puedes ayudar');
     assert.equal(embeddedQuestion('I want to know'), undefined);
   });
 });
