@@ -11,7 +11,8 @@
  *   forecast      the weather of a day ("el clima mañana en Madrid"), or temperatures: not climate change.
  *   climate       climate science without people on the move or their health ("what causes climate change").
  *   money         budgets, prices, donations ("how much budget does the health division have").
- *   housing       « l'OIM peut me trouver un logement ? »
+ *   housing       sought: « l'OIM peut me trouver un logement ? » (not "like income or housing").
+ *   school        enrolling: "how do I enrol my kids in school".
  *   tasks         writing, translating or filling in something for the asker ("write a letter to my landlord").
  *   jobs          work for the asker ("l'OIM recrute ?", "hay trabajo en la OIM", "where do I send my CV"):
  *                 the knowledge base is about IOM's work, not jobs.
@@ -69,6 +70,12 @@ const HOUSING = new Set([
   ...['housing', 'accommodation', 'apartment', 'flat', 'rent', 'landlord', 'logement', 'loger', 'appartement', 'loyer', 'proprietaire'],
   ...['vivienda', 'alojamiento', 'departamento', 'alquiler', 'arriendo', 'casero', 'arrendador'],
 ]);
+/** Asking for something: housing is out of scope when sought ("trouver un logement"), not as an example ("income or housing"). */
+const SEEKING = new Set(['find', 'need', 'looking', 'help', 'where', 'get', 'trouver', 'cherche', 'besoin', 'aide', 'aider', 'buscar', 'busco', 'conseguir', 'necesito', 'ayuda', 'donde']);
+/** Enrolling in school ("how do I enrol my kids in school"): « s'inscrire » alone is the newsletter. */
+const SCHOOL = new Set(['school', 'schools', 'ecole', 'ecoles', 'escuela', 'escuelas', 'colegio', 'colegios']);
+const ENROL = /^(?:enrol|enroll|inscri|matricul)/;
+
 /** Tasks done for the asker: writing, translating or filling in something ("write a letter to my landlord"). */
 const TASK_VERBS = new Set(['write', 'draft', 'translate', 'fill', 'ecrire', 'ecris', 'rediger', 'traduire', 'traduis', 'remplir', 'escribir', 'escribe', 'escribeme', 'redactar', 'traducir', 'traduce', 'llenar', 'rellenar']);
 const TASK_OBJECTS = new Set(['letter', 'email', 'mail', 'form', 'text', 'message', 'essay', 'lettre', 'courriel', 'formulaire', 'texte', 'carta', 'correo', 'formulario', 'texto', 'mensaje', 'cv', 'curriculum']);
@@ -92,7 +99,9 @@ const PRICE_PHRASES = [
 
 /** Whether folded `words` ask about something the knowledge base does not cover (see above). */
 export function asksOutsideTopics(words: readonly string[]): boolean {
-  return asksForPapers(words) || asksAboutDisease(words) || asksForForecast(words) || asksForJob(words) || asksAboutClimateAlone(words) || asksAboutMoney(words) || words.some((w) => HOUSING.has(w)) || (words.some((w) => TASK_VERBS.has(w)) && words.some((w) => TASK_OBJECTS.has(w)));
+  return asksForPapers(words) || asksAboutDisease(words) || asksForForecast(words) || asksForJob(words) || asksAboutClimateAlone(words) || asksAboutMoney(words) || (words.some((w) => HOUSING.has(w)) && words.some((w) => SEEKING.has(w))) ||
+    (words.some((w) => TASK_VERBS.has(w)) && words.some((w) => TASK_OBJECTS.has(w))) ||
+    (words.some((w) => SCHOOL.has(w)) && words.some((w) => ENROL.test(w)));
 }
 
 function asksAboutMoney(words: readonly string[]): boolean {

@@ -70,7 +70,7 @@ const EXTRA: Record<Lang, string> = {
     concretamente saben sabe sabemos creia pensaba asi oye facil facilmente
     confirmar confirman confirme necesito necesitamos pasan pasas descripcion breve resumen colega fuente fuentes ultimo ultima oi escuche informe reporte veo
     considera consideran aclarar wey guey po pe che pana parce explicas expliques companero companera cualquiera cualquier
-    final posible simple palabras
+    final posible simple palabras cada tiene tienen tener tengo tienes
   `,
 };
 

@@ -47,5 +47,12 @@ describe('asksOutsideTopics: our words, not our topic', () => {
     for (const q of ["l'OIM peut me trouver un logement ?", 'where can I find housing', 'ayuda con el alquiler']) assert.ok(outside(q), q);
     for (const q of ['can you write a letter to my landlord for me', 'tu peux traduire ce texte', 'escribeme un correo']) assert.ok(outside(q), q);
     assert.ok(!outside('what can you write about migrants health'));
+    assert.ok(!outside('est-ce que migrer influe sur la santé, comme le revenu ou le logement ?'), 'housing as an example is not a request');
+  });
+
+  it('hears enrolling in school, not subscribing', () => {
+    assert.ok(outside('how do I enrol my kids in school, we just arrived'));
+    assert.ok(!outside("comment m'inscrire à la lettre d'information"));
+    assert.ok(!outside("je dois trouver l'année de création de l'OIM pour un exposé à l'école"));
   });
 });
