@@ -13,6 +13,8 @@
  *   money         budgets, prices, donations ("how much budget does the health division have").
  *   housing       sought: « l'OIM peut me trouver un logement ? » (not "like income or housing").
  *   school        enrolling: "how do I enrol my kids in school".
+ *   vaccines      « le vaccin contre la grippe est gratuit ? »
+ *   rankings      "which country has the most immigrants".
  *   tasks         writing, translating or filling in something for the asker ("write a letter to my landlord").
  *   jobs          work for the asker ("l'OIM recrute ?", "hay trabajo en la OIM", "where do I send my CV"):
  *                 the knowledge base is about IOM's work, not jobs.
@@ -55,10 +57,17 @@ const DAYS = new Set([
   ...['hoy', 'manana', 'pronostico', 'finde'],
 ]);
 
+/** "¿La OIM da chamba?", « l'OIM donne du boulot ? », "does IOM give jobs?" */
+const GIVES = new Set(['give', 'gives', 'offer', 'offers', 'donne', 'donner', 'offre', 'da', 'dan', 'dar', 'ofrece', 'ofrecen']);
+/** Asking to be hired: enough alone ("is IOM hiring", « l'OIM recrute ? »). */
 const JOB_WORDS = new Set([
-  ...['job', 'jobs', 'hiring', 'hire', 'recruit', 'recruiting', 'recruitment', 'vacancy', 'vacancies', 'cv', 'resume', 'internship', 'salary'],
-  ...['emploi', 'emplois', 'recrute', 'recrutez', 'recrutement', 'embauche', 'embauchez', 'boulot', 'stage', 'candidature', 'salaire'],
-  ...['empleo', 'empleos', 'vacante', 'vacantes', 'contratan', 'contratando', 'curriculum', 'pasantia', 'chamba', 'sueldo'],
+  ...['hiring', 'hire', 'recruit', 'recruiting', 'recruitment', 'vacancy', 'vacancies', 'cv', 'resume', 'salary'],
+  ...['recrute', 'recrutez', 'recrutement', 'embauche', 'embauchez', 'candidature', 'salaire'],
+  ...['vacante', 'vacantes', 'contratan', 'contratando', 'curriculum', 'sueldo'],
+]);
+/** A job, sought: "busco chamba", "looking for a job" (not "I came here for a job. Why is care so hard?"). */
+const JOB_NOUNS = new Set([
+  ...['job', 'jobs', 'internship', 'emploi', 'emplois', 'boulot', 'taf', 'stage', 'empleo', 'empleos', 'chamba', 'chambas', 'trabajos', 'pasantia'],
 ]);
 /** Looking for work: "looking for work", « je cherche du travail », "busco trabajo", "hay trabajo". */
 const LOOKING_FOR_WORK = [
@@ -71,7 +80,10 @@ const HOUSING = new Set([
   ...['vivienda', 'alojamiento', 'departamento', 'alquiler', 'arriendo', 'casero', 'arrendador'],
 ]);
 /** Asking for something: housing is out of scope when sought ("trouver un logement"), not as an example ("income or housing"). */
-const SEEKING = new Set(['find', 'need', 'looking', 'help', 'where', 'get', 'trouver', 'cherche', 'besoin', 'aide', 'aider', 'buscar', 'busco', 'conseguir', 'necesito', 'ayuda', 'donde']);
+const SEEKING = new Set([
+  ...['find', 'need', 'looking', 'help', 'where', 'any', 'trouver', 'cherche', 'besoin', 'aide', 'aider'],
+  ...['buscar', 'busco', 'buscando', 'conseguir', 'necesito', 'ayuda', 'donde', 'saben', 'hay'],
+]);
 /** Enrolling in school ("how do I enrol my kids in school"): « s'inscrire » alone is the newsletter. */
 const SCHOOL = new Set(['school', 'schools', 'ecole', 'ecoles', 'escuela', 'escuelas', 'colegio', 'colegios']);
 const ENROL = /^(?:enrol|enroll|inscri|matricul)/;
@@ -92,16 +104,24 @@ const MONEY = new Set([
 ]);
 /** "¿Cuánto cuesta?": « cuesta » alone is also "it is hard" ("les cuesta tanto que los atiendan"). */
 const PRICE_PHRASES = [
-  ...[['cuanto', 'cuesta'], ['cuanto', 'vale'], ['cuanto', 'sale']],
+  ...[['cuanto', 'cuesta'], ['cuanto', 'vale'], ['cuanto', 'sale'], ['ayudas', 'economicas'], ['aides', 'financieres']],
   // Money for the asker: "¿la OIM da ayuda económica?", « une aide financière », "financial help".
   ...[['ayuda', 'economica'], ['apoyo', 'economico'], ['aide', 'financiere'], ['financial', 'help'], ['financial', 'aid'], ['financial', 'support']],
 ] as const;
+
+/** Vaccines: the knowledge base says nothing about them. */
+const VACCINES = /^(?:vaccin|vacun|immuni[sz])/;
+/** "Which country has the most…", « quel pays a le plus… », "¿qué país tiene más…?": rankings of countries. */
+const RANKING = [['which', 'country'], ['what', 'country'], ['quel', 'pays'], ['que', 'pais'], ['cual', 'pais']] as const;
+const MOST = new Set(['most', 'more', 'plus', 'mas']);
 
 /** Whether folded `words` ask about something the knowledge base does not cover (see above). */
 export function asksOutsideTopics(words: readonly string[]): boolean {
   return asksForPapers(words) || asksAboutDisease(words) || asksForForecast(words) || asksForJob(words) || asksAboutClimateAlone(words) || asksAboutMoney(words) || (words.some((w) => HOUSING.has(w)) && words.some((w) => SEEKING.has(w))) ||
     (words.some((w) => TASK_VERBS.has(w)) && words.some((w) => TASK_OBJECTS.has(w))) ||
-    (words.some((w) => SCHOOL.has(w)) && words.some((w) => ENROL.test(w)));
+    (words.some((w) => SCHOOL.has(w)) && words.some((w) => ENROL.test(w))) ||
+    words.some((w) => VACCINES.test(w)) ||
+    (RANKING.some(([a, b]) => words.some((w, i) => w === a && words[i + 1] === b)) && words.some((w) => MOST.has(w)));
 }
 
 function asksAboutMoney(words: readonly string[]): boolean {
@@ -116,7 +136,9 @@ function asksAboutClimateAlone(words: readonly string[]): boolean {
 /** « Agences de recrutement », "agencias de empleo" are among IOM's partners: not a job search. */
 function asksForJob(words: readonly string[]): boolean {
   if (words.some((w) => w.startsWith('agenc'))) return false;
-  return words.some((w) => JOB_WORDS.has(w)) || LOOKING_FOR_WORK.some((phrase) => words.some((_, i) => phrase.every((p, k) => words[i + k] === p)));
+  if (words.some((w) => JOB_WORDS.has(w))) return true;
+  if (words.some((w) => JOB_NOUNS.has(w)) && words.some((w) => SEEKING.has(w) || GIVES.has(w))) return true;
+  return LOOKING_FOR_WORK.some((phrase) => words.some((_, i) => phrase.every((p, k) => words[i + k] === p)));
 }
 
 /** Procedures named by a noun: « le renouvellement des titres de séjour », "asylum application". */

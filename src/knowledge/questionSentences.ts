@@ -127,9 +127,18 @@ export function openingQuestion(question: string): string | undefined {
   return words.length >= 2 && topical ? opening : undefined;
 }
 
+/**
+ * Whether a question has a topic of its own: a topic word, and not only "what does IOM say?" ("…si
+ * migrar afecta la salud. ¿Qué dice la OIM?" asks about the story).
+ */
 function hasTopicWord(text: string): boolean {
-  return tokenise(text).some((w) => !LANGUAGES.some((lang) => isStopWord(w, lang)));
+  const words = tokenise(text);
+  const topical = words.filter((w) => !LANGUAGES.some((lang) => isStopWord(w, lang)));
+  const onlyWhatIomSays = words.some((w) => SAYS.has(w)) && topical.every((w) => SAYS.has(w) || w === 'iom' || w === 'oim');
+  return topical.length > 0 && !onlyWhatIomSays;
 }
+
+const SAYS: ReadonlySet<string> = new Set(['say', 'says', 'think', 'thinks', 'dit', 'disent', 'pense', 'pensent', 'dice', 'dicen', 'piensa', 'opina']);
 
 const HELP: ReadonlySet<string> = new Set(['help', 'aider', 'aide', 'aidez', 'ayudar', 'ayuda', 'ayudas', 'ayudame', 'ayudarme']);
 const ASKING_WHAT: ReadonlySet<string> = new Set(['what', 'which', 'how', 'quoi', 'quel', 'quels', 'quelle', 'quelles', 'comment', 'que', 'cual', 'cuales', 'como']);
@@ -148,4 +157,4 @@ export function embeddedQuestion(text: string): string | undefined {
 const UNTIL = /\s(?:before|so\s+that|antes\s+de|para\s+que|avant\s+de|pour\s+que)\s/iu;
 
 const EMBEDDED =
-  /(?<![\p{L}])(?:know|wondering|wonder|savoir|saber)\s+((?:what|which|who|how|why|when|whether|if|quel(?:le)?s?|quoi|qui|comment|pourquoi|si|qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|c[oó]mo|por\s*qu[eé]|en\s+qu[eé]|d[oó]nde)(?![\p{L}]).*)$/iu;
+  /(?<![\p{L}])(?:know|wondering|wonder|find\s+out|savoir|saber|averiguar|averig[uü]e)\s+((?:what|which|who|how|why|when|whether|if|quel(?:le)?s?|quoi|qui|comment|pourquoi|si|qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|c[oó]mo|por\s*qu[eé]|en\s+qu[eé]|d[oó]nde)(?![\p{L}]).*)$/iu;

@@ -50,6 +50,17 @@ describe('asksOutsideTopics: our words, not our topic', () => {
     assert.ok(!outside('est-ce que migrer influe sur la santé, comme le revenu ou le logement ?'), 'housing as an example is not a request');
   });
 
+  it('hears a job sought or offered, not a job in a story', () => {
+    for (const q of ['la OIM da chamba? ando buscando trabajo', 'busco chamba de lo que sea, ¿saben de trabajos?', 'is IOM hiring']) assert.ok(outside(q), q);
+    assert.ok(!outside('I came here for a job. Why is it so hard for migrants to get health care?'));
+    assert.ok(!outside('hago una pasantia en el ministerio de salud. la oim con quien trabaja a nivel nacional?'));
+  });
+
+  it('hears vaccines and rankings of countries', () => {
+    for (const q of ['le vaccin contre la grippe est gratuit pour les migrants ?', 'which country has the most immigrants', '¿qué país tiene más migrantes?']) assert.ok(outside(q), q);
+    assert.ok(!outside('how many migrants are there in the world'));
+  });
+
   it('hears enrolling in school, not subscribing', () => {
     assert.ok(outside('how do I enrol my kids in school, we just arrived'));
     assert.ok(!outside("comment m'inscrire à la lettre d'information"));

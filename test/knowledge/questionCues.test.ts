@@ -106,6 +106,8 @@ describe('readings: what to search for a message, in order', () => {
     assert.deepEqual(readings('I live in Lyon. Why is care so hard to get?'), ['Why is care so hard to get?', 'I live in Lyon. Why is care so hard to get?']);
     // A question of little words is about the story: not searched alone.
     assert.deepEqual(readings('my friend told me about IOM. what is it?'), ['my friend told me about IOM. what is it?', 'what is it? IOM']);
+    // "What does IOM say?" after a story asks about the story.
+    assert.deepEqual(readings('en clase discutimos si migrar afecta la salud. qué dice la OIM?')[0], 'en clase discutimos si migrar afecta la salud. qué dice la OIM?');
     // A message asking for a job is that, whatever its last clause says.
     assert.deepEqual(readings('necesito trabajo de lo que sea en Chile, sabes de alguno'), ['necesito trabajo de lo que sea en Chile, sabes de alguno']);
     assert.deepEqual(readings('my social worker sent me this link, what can you help me with?'), [
