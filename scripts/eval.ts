@@ -74,8 +74,8 @@ export function evaluateLanguage(lang: Lang, file: string, kb: KnowledgeBase, in
   return score;
 }
 
-const pct = (n: number, of: number) => (of === 0 ? 1 : n / of);
-const show = (n: number, of: number) => `${(100 * pct(n, of)).toFixed(1).padStart(5)}% (${n}/${of})`;
+export const pct = (n: number, of: number) => (of === 0 ? 1 : n / of);
+export const show = (n: number, of: number) => `${(100 * pct(n, of)).toFixed(1).padStart(5)}% (${n}/${of})`;
 
 /** Runs the whole evaluation, prints the table; returns true when every figure is ≥ 90%. */
 export function runEval(knowledgeDir: string, evalDir: string, quiet = false): boolean {
@@ -95,7 +95,8 @@ export function runEval(knowledgeDir: string, evalDir: string, quiet = false): b
   return pass;
 }
 
-function option(name: string, fallback: string): string {
+/** A command-line option's value: `--eval dir`. */
+export function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }

@@ -1,5 +1,5 @@
 import { TermIndex } from './bm25';
-import { analyse, isStopWord, stem, tokenise, words } from './normalise';
+import { analyse, isLittleWord, isStopWord, stem, tokenise, words } from './normalise';
 import { EntryScorer } from './EntryScorer';
 import { addressesUs, isOrganisationWord, namesIom, otherOrganisationsNamed } from './organisations';
 import { asksOutsideTopics } from './outsideTopics';
@@ -141,7 +141,7 @@ export class SearchIndex {
       let term = name ? this.index.term(token.stem) : this.known(token.surface, lang, token.stem);
       let certainty = 1;
       // People mix languages: an unknown word that is another language's "the" or "please" says nothing.
-      if (term === undefined && !littleWords && LANGUAGES.some((other) => isStopWord(token.surface, other))) continue;
+      if (term === undefined && !littleWords && isLittleWord(token.surface)) continue;
       const near = term === undefined ? this.nearNumber(token.surface) : undefined;
       if (near !== undefined) {
         term = near;

@@ -47,6 +47,11 @@ export function foldChunk(chunk: string): string[] {
  * "health care" the knowledge base writes. And the short forms people type for a few words the
  * knowledge base spells out ("ppl", "govts", « gouv », « actus »). Keys are folded chunks, words joined by a space.
  */
+/** Each of `words` read as `word`. */
+function meaning(word: string, words: readonly string[]): [string, readonly string[]][] {
+  return words.map((w) => [w, [word]]);
+}
+
 const COMPOUNDS = new Map<string, readonly string[]>([
   ['well being', ['wellbeing']],
   ['bien etre', ['bienetre']],
@@ -80,17 +85,17 @@ const COMPOUNDS = new Map<string, readonly string[]>([
   ['actu', ['actualite']],
   ['actus', ['actualites']],
   // The knowledge base says "migrants"; many people say "immigrants" (and Snowball keeps them apart).
-  ...(['immigrant', 'emigrant', 'immigre', 'immigree', 'emigre', 'emigree'] as const).map((w) => [w, ['migrant']] as const),
-  ...(['immigrants', 'emigrants', 'immigres', 'immigrees', 'emigres', 'emigrees'] as const).map((w) => [w, ['migrants']] as const),
-  ...(['inmigrante', 'emigrante'] as const).map((w) => [w, ['migrante']] as const),
+  ...meaning('migrant', ['immigrant', 'emigrant', 'immigre', 'immigree', 'emigre', 'emigree']),
+  ...meaning('migrants', ['immigrants', 'emigrants', 'immigres', 'immigrees', 'emigres', 'emigrees']),
+  ...meaning('migrante', ['inmigrante', 'emigrante']),
   // …and the verbs: "emigrate", « émigrer », "emigrar" are the knowledge base's "migrate".
-  ...(['emigrate', 'immigrate'] as const).map((w) => [w, ['migrate']] as const),
-  ...(['emigrated', 'immigrated'] as const).map((w) => [w, ['migrated']] as const),
-  ...(['emigrating', 'immigrating'] as const).map((w) => [w, ['migrating']] as const),
-  ...(['emigrer', 'immigrer'] as const).map((w) => [w, ['migrer']] as const),
-  ...(['emigrar', 'inmigrar'] as const).map((w) => [w, ['migrar']] as const),
-  ...(['emigran', 'inmigran'] as const).map((w) => [w, ['migran']] as const),
-  ...(['inmigrantes', 'emigrantes'] as const).map((w) => [w, ['migrantes']] as const),
+  ...meaning('migrate', ['emigrate', 'immigrate']),
+  ...meaning('migrated', ['emigrated', 'immigrated']),
+  ...meaning('migrating', ['emigrating', 'immigrating']),
+  ...meaning('migrer', ['emigrer', 'immigrer']),
+  ...meaning('migrar', ['emigrar', 'inmigrar']),
+  ...meaning('migran', ['emigran', 'inmigran']),
+  ...meaning('migrantes', ['inmigrantes', 'emigrantes']),
 ]);
 
 function compound(words: string[]): string[] {

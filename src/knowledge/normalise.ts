@@ -87,6 +87,11 @@ export function isStopWord(word: string, lang: Lang): boolean {
   return STOP_WORDS[lang].has(word);
 }
 
+/** True when a folded word carries no topic in any of our languages ("de", "what", « quoi »). */
+export function isLittleWord(word: string): boolean {
+  return LANGUAGES.some((lang) => STOP_WORDS[lang].has(word));
+}
+
 /** The Snowball stem of a folded word; numbers are kept as they are. */
 export function stem(word: string, lang: Lang): string {
   const cache = stemCache[lang];

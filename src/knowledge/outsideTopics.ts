@@ -48,7 +48,7 @@ const DISEASES = new Set([
 /** Words that tie a disease to what the knowledge base says about it. */
 const DISEASE_CONTEXT = /^(?:migr|inmigr|immigr|emigr|iom$|oim$|goal|objecti|objetivo|meta$|metas$|sdg|odd$|ods$|agenda|end$|ending|elimin|eradi|erradi|fin$|finir|acabar|mobil|movil|refugi|desplaz|deplac|displac)/;
 
-const WEATHER = new Set(['weather', 'meteo', 'temps', 'clima', 'tiempo', 'rain', 'pluie', 'pleuvoir', 'lluvia', 'llover', 'temperature', 'temperatura']);
+const WEATHER = new Set(['weather', 'meteo', 'temps', 'clima', 'tiempo', 'rain', 'pluie', 'pleuvoir', 'lluvia', 'llover']);
 /** Temperatures: the knowledge base speaks of climate change and mobility, never of degrees. */
 const TEMPERATURE = new Set(['temperature', 'temperatures', 'temperatura', 'temperaturas', 'degrees', 'degres', 'grados', 'celsius', 'fahrenheit']);
 const DAYS = new Set([
@@ -117,15 +117,29 @@ const MOST = new Set(['most', 'more', 'plus', 'mas']);
 
 /** Whether folded `words` ask about something the knowledge base does not cover (see above). */
 export function asksOutsideTopics(words: readonly string[]): boolean {
-  return asksForPapers(words) || asksAboutDisease(words) || asksForForecast(words) || asksForJob(words) || asksAboutClimateAlone(words) || asksAboutMoney(words) || (words.some((w) => HOUSING.has(w)) && words.some((w) => SEEKING.has(w))) ||
-    (words.some((w) => TASK_VERBS.has(w)) && words.some((w) => TASK_OBJECTS.has(w))) ||
-    (words.some((w) => SCHOOL.has(w)) && words.some((w) => ENROL.test(w))) ||
+  const has = (set: ReadonlySet<string>) => words.some((w) => set.has(w));
+  return (
+    asksForPapers(words) ||
+    asksAboutDisease(words) ||
+    asksForForecast(words) ||
+    asksForJob(words) ||
+    asksAboutClimateAlone(words) ||
+    asksAboutMoney(words) ||
+    (has(HOUSING) && has(SEEKING)) ||
+    (has(TASK_VERBS) && has(TASK_OBJECTS)) ||
+    (has(SCHOOL) && words.some((w) => ENROL.test(w))) ||
     words.some((w) => VACCINES.test(w)) ||
-    (RANKING.some(([a, b]) => words.some((w, i) => w === a && words[i + 1] === b)) && words.some((w) => MOST.has(w)));
+    (RANKING.some((phrase) => hasPhrase(words, phrase)) && has(MOST))
+  );
+}
+
+/** Whether `words` hold `phrase`, word after word. */
+function hasPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  return words.some((_, i) => phrase.every((p, k) => words[i + k] === p));
 }
 
 function asksAboutMoney(words: readonly string[]): boolean {
-  return words.some((w) => MONEY.has(w)) || PRICE_PHRASES.some(([a, b]) => words.some((w, i) => w === a && words[i + 1] === b));
+  return words.some((w) => MONEY.has(w)) || PRICE_PHRASES.some((phrase) => hasPhrase(words, phrase));
 }
 
 /** "What causes climate change", « l'accord de Paris sur le climat »: climate science, not people on the move. */
@@ -138,7 +152,7 @@ function asksForJob(words: readonly string[]): boolean {
   if (words.some((w) => w.startsWith('agenc'))) return false;
   if (words.some((w) => JOB_WORDS.has(w))) return true;
   if (words.some((w) => JOB_NOUNS.has(w)) && words.some((w) => SEEKING.has(w) || GIVES.has(w))) return true;
-  return LOOKING_FOR_WORK.some((phrase) => words.some((_, i) => phrase.every((p, k) => words[i + k] === p)));
+  return LOOKING_FOR_WORK.some((phrase) => hasPhrase(words, phrase));
 }
 
 /** Procedures named by a noun: « le renouvellement des titres de séjour », "asylum application". */
@@ -147,7 +161,7 @@ const PROCEDURE_NOUNS = new Set(['renewal', 'application', 'renouvellement', 'de
 function asksForPapers(words: readonly string[]): boolean {
   if (!words.some((w) => PAPERS.has(w))) return false;
   if (words.some((w) => PROCEDURE_NOUNS.has(w))) return true;
-  if (DURATION.some(([a, b]) => words.some((w, i) => w === a && words[i + 1] === b))) return true;
+  if (DURATION.some((phrase) => hasPhrase(words, phrase))) return true;
   return words.some((w, i) => {
     if (!PROCEDURE_VERBS.has(w) || WITHOUT.has(words[i - 1] ?? '')) return false;
     let j = i + 1;

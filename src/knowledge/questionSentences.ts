@@ -1,8 +1,7 @@
 import { asksOutsideTopics } from './outsideTopics';
 import { nameIom, rewritePhrases } from './rewritePhrases';
-import { isStopWord, tokenise } from './normalise';
+import { isLittleWord, tokenise } from './normalise';
 import { namesIom } from './organisations';
-import { LANGUAGES } from './types';
 
 /**
  * The texts to search for a message, in order; the first answered outright wins, else the whole
@@ -75,7 +74,7 @@ function topicalClause(clause: string): string | undefined {
   const words = tokenise(clause);
   // "What can you help me with?" asks something; "tu peux m'aider ?" only pleads.
   const asksWhat = words.some((w) => ASKING_WHAT.has(w));
-  const topical = words.some((w) => !LANGUAGES.some((lang) => isStopWord(w, lang)) && (asksWhat || !HELP.has(w)));
+  const topical = words.some((w) => !isLittleWord(w) && (asksWhat || !HELP.has(w)));
   return words.length >= 3 && topical ? clause : undefined;
 }
 
@@ -110,7 +109,7 @@ export function pointsBack(question: string): boolean {
   if (words.some((w) => TRUTH.has(w))) return false;
   // « C'est quoi au juste ? »: the « c' » is the demonstrative (single letters are not words).
   const demonstrative = words.some((w) => POINTING_BACK.has(w)) || /(?<![\p{L}])c['’]?\s*est(?![\p{L}])/iu.test(question);
-  return demonstrative && words.every((w) => LANGUAGES.some((lang) => isStopWord(w, lang)));
+  return demonstrative && words.every(isLittleWord);
 }
 
 /**
@@ -123,7 +122,7 @@ export function openingQuestion(question: string): string | undefined {
   if (at < 0) return undefined;
   const opening = question.slice(0, at).trim();
   const words = tokenise(opening);
-  const topical = words.some((w) => !LANGUAGES.some((lang) => isStopWord(w, lang)));
+  const topical = words.some((w) => !isLittleWord(w));
   return words.length >= 2 && topical ? opening : undefined;
 }
 
@@ -133,7 +132,7 @@ export function openingQuestion(question: string): string | undefined {
  */
 function hasTopicWord(text: string): boolean {
   const words = tokenise(text);
-  const topical = words.filter((w) => !LANGUAGES.some((lang) => isStopWord(w, lang)));
+  const topical = words.filter((w) => !isLittleWord(w));
   const onlyWhatIomSays = words.some((w) => SAYS.has(w)) && topical.every((w) => SAYS.has(w) || w === 'iom' || w === 'oim');
   return topical.length > 0 && !onlyWhatIomSays;
 }

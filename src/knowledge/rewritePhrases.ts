@@ -1,11 +1,11 @@
 /**
  * Rewrites of a question's phrases before it is matched (the knowledge base's phrasings are indexed
  * as written): compounds typed with a space, set phrases whose words mean something else alone,
- * IOM's name written out, and decades.
+ * "the end goal", IOM's name written out, and decades.
  */
 export function rewritePhrases(text: string): string {
   // A message's readings rewrite the same text more than once in a turn: remember the last one.
-  if (text !== last.text) last = { text, rewritten: spellDecades(nameIom(dropIdioms(hyphenateCompounds(text)).replace(END_GOAL, (_, en: string | undefined, other: string | undefined) => en ?? other ?? ''))) };
+  if (text !== last.text) last = { text, rewritten: spellDecades(nameIom(nameGoal(dropIdioms(hyphenateCompounds(text))))) };
   return last.rewritten;
 }
 
@@ -19,6 +19,10 @@ function hyphenateCompounds(text: string): string {
 const SPACED_COMPOUNDS = /\b(well|bien)\s+(being|etre|être)\b/giu;
 
 /** "The end goal", « l'objectif final », "la meta final": the goal (an "end" is also "ending malaria"). */
+function nameGoal(text: string): string {
+  return text.replace(END_GOAL, (_, en: string | undefined, other: string | undefined) => en ?? other ?? '');
+}
+
 const END_GOAL = /(?<![\p{L}])(?:end|ultimate|final)\s+(goal|aim)(?![\p{L}])|(?<![\p{L}])(objectif|but|objetivo|meta)\s+final(?:e)?(?![\p{L}])/giu;
 
 /**
