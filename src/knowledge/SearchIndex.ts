@@ -24,12 +24,16 @@ export class SearchIndex {
   private readonly entryOrganisations: (readonly string[] | undefined)[] = [];
   /** The numbers the knowledge base uses, but years (for `nearNumber`); listed when first needed. */
   private numbers: number[] | undefined;
+  /**
+   * Made by the first word the index does not know (`speller`): most questions have none, and at
+   * 10,000 entries per language making it is a tenth of a build.
+   */
+  private spellerMade: SpellingCorrector | undefined;
 
   private constructor(
     /** Entry number → id. */
     private readonly ids: string[],
     private readonly index: TermIndex,
-    private readonly speller: SpellingCorrector,
     private readonly kb: KnowledgeBase,
   ) {
     this.scorer = new EntryScorer(index);
@@ -53,7 +57,12 @@ export class SearchIndex {
         add(n, entry.answer, lang, true);
       }
     });
-    return new SearchIndex(ids, index.finish(), new SpellingCorrector(index.surfaces), kb);
+    return new SearchIndex(ids, index.finish(), kb);
+  }
+
+  /** Corrects misspelled words against every word form the phrasings use. */
+  private get speller(): SpellingCorrector {
+    return (this.spellerMade ??= new SpellingCorrector(this.index.surfaces));
   }
 
   /** Number of distinct entry ids and of indexed phrasings. */

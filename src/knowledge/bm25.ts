@@ -131,59 +131,73 @@ export class TermIndex {
     const { phrasingEntry, phrasingTerms, phrasingTermStart, phrasingCount, termCount: listed } = this.builder();
     const termCount = this.terms.size;
     // Postings in two passes over the flat lists: count, then fill. Phrasings of one entry are
-    // contiguous, so "last entry seen" per term is enough to list each entry once.
+    // contiguous, so "last entry seen" per term is enough to list each entry once. (Fields are
+    // read into locals: the loops run over two million postings.)
     const lastEntry = new Int32Array(termCount).fill(-1);
     const phrasingCounts = new Int32Array(termCount);
     const entryCounts = new Int32Array(termCount);
-    for (let p = 0; p < phrasingCount; p++) {
-      for (let i = phrasingTermStart[p]!; i < phrasingTermStart[p + 1]!; i++) {
+    for (let p = 0, i = 0; p < phrasingCount; p++) {
+      const entry = phrasingEntry[p]!;
+      for (const end = phrasingTermStart[p + 1]!; i < end; i++) {
         const t = phrasingTerms[i]!;
         phrasingCounts[t]!++;
-        if (lastEntry[t] !== phrasingEntry[p]) {
-          lastEntry[t] = phrasingEntry[p]!;
+        if (lastEntry[t] !== entry) {
+          lastEntry[t] = entry;
           entryCounts[t]!++;
         }
       }
     }
-    this.phrasingStart = offsets(phrasingCounts);
-    this.entryStart = offsets(entryCounts);
-    this.phrasings = new Int32Array(this.phrasingStart[termCount]!);
-    this.entries = new Int32Array(this.entryStart[termCount]!);
-    const nextPhrasing = this.phrasingStart.slice(0, termCount);
-    const nextEntry = this.entryStart.slice(0, termCount);
+    const phrasingStart = offsets(phrasingCounts);
+    const entryStart = offsets(entryCounts);
+    const phrasings = new Int32Array(phrasingStart[termCount]!);
+    const entries = new Int32Array(entryStart[termCount]!);
+    // The counts become each row's next free place.
+    const nextPhrasing = phrasingStart.slice(0, termCount);
+    const nextEntry = entryStart.slice(0, termCount);
     lastEntry.fill(-1);
-    for (let p = 0; p < phrasingCount; p++) {
-      for (let i = phrasingTermStart[p]!; i < phrasingTermStart[p + 1]!; i++) {
+    const n = Math.max(this.entryCount, 1);
+    const idf = Float64Array.from(entryCounts, (df) => Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+    const phrasingWeight = new Float64Array(phrasingCount);
+    const entryPhrasingStart = new Int32Array(this.entryCount + 1);
+    const entryMinWeight = new Float64Array(this.entryCount).fill(Infinity);
+    for (let p = 0, i = 0; p < phrasingCount; p++) {
+      const entry = phrasingEntry[p]!;
+      for (const end = phrasingTermStart[p + 1]!; i < end; i++) {
         const t = phrasingTerms[i]!;
-        this.phrasings[nextPhrasing[t]!++] = p;
-        if (lastEntry[t] !== phrasingEntry[p]) {
-          lastEntry[t] = phrasingEntry[p]!;
-          this.entries[nextEntry[t]!++] = phrasingEntry[p]!;
+        phrasings[nextPhrasing[t]!++] = p;
+        if (lastEntry[t] !== entry) {
+          lastEntry[t] = entry;
+          entries[nextEntry[t]!++] = entry;
         }
       }
     }
-    const n = Math.max(this.entryCount, 1);
-    this.idf = Float64Array.from(entryCounts, (df) => Math.log(1 + (n - df + 0.5) / (df + 0.5)));
-    this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
-    this.phrasingEntry = phrasingEntry.slice(0, phrasingCount);
-    this.phrasingTermStart = phrasingTermStart.slice(0, phrasingCount + 1);
-    this.phrasingTerms = phrasingTerms.slice(0, listed);
-    this.entryPhrasingStart = new Int32Array(this.entryCount + 1);
-    this.entryMinWeight = new Float64Array(this.entryCount).fill(Infinity);
-    this.phrasingWeight = new Float64Array(phrasingCount);
-    for (let p = 0; p < phrasingCount; p++) {
+    // Weights once every IDF is known.
+    for (let p = 0, i = 0; p < phrasingCount; p++) {
       let weight = 0;
-      for (let i = phrasingTermStart[p]!; i < phrasingTermStart[p + 1]!; i++) weight += this.idf[phrasingTerms[i]!]!;
-      this.phrasingWeight[p] = weight;
+      for (const end = phrasingTermStart[p + 1]!; i < end; i++) weight += idf[phrasingTerms[i]!]!;
+      phrasingWeight[p] = weight;
       const e = phrasingEntry[p]!;
-      this.entryPhrasingStart[e + 1] = p + 1;
+      entryPhrasingStart[e + 1] = p + 1;
       // A phrasing without terms never matches, so it bounds nothing.
-      if (weight > 0 && weight < this.entryMinWeight[e]!) this.entryMinWeight[e] = weight;
+      if (weight > 0 && weight < entryMinWeight[e]!) entryMinWeight[e] = weight;
     }
     // An entry without phrasings starts (and ends) where the one before it ended.
     for (let e = 1; e <= this.entryCount; e++) {
-      this.entryPhrasingStart[e] = Math.max(this.entryPhrasingStart[e]!, this.entryPhrasingStart[e - 1]!);
+      entryPhrasingStart[e] = Math.max(entryPhrasingStart[e]!, entryPhrasingStart[e - 1]!);
     }
+    this.phrasingStart = phrasingStart;
+    this.entryStart = entryStart;
+    this.phrasings = phrasings;
+    this.entries = entries;
+    this.idf = idf;
+    this.phrasingWeight = phrasingWeight;
+    this.entryPhrasingStart = entryPhrasingStart;
+    this.entryMinWeight = entryMinWeight;
+    this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
+    // Views, not copies: the builder's spare room was never written, so it costs no memory.
+    this.phrasingEntry = phrasingEntry.subarray(0, phrasingCount);
+    this.phrasingTermStart = phrasingTermStart.subarray(0, phrasingCount + 1);
+    this.phrasingTerms = phrasingTerms.subarray(0, listed);
     this.building = null;
     return this;
   }
