@@ -1,3 +1,4 @@
+import { isAskerWord } from './askerWords';
 import { TermIndex } from './bm25';
 import { analyse, isLittleWord, isStopWord, stem, tokenise, words } from './normalise';
 import { EntryScorer } from './EntryScorer';
@@ -151,6 +152,8 @@ export class SearchIndex {
       let certainty = 1;
       // People mix languages: an unknown word that is another language's "the" or "please" says nothing.
       if (term === undefined && !littleWords && isLittleWord(token.surface)) continue;
+      // Nor does one that only says who asks ("I'm a nurse", « mon frère », "para mi tesis").
+      if (term === undefined && !littleWords && isAskerWord(token.surface)) continue;
       const near = term === undefined ? this.nearNumber(token.surface) : undefined;
       if (near !== undefined) {
         term = near;

@@ -69,9 +69,9 @@ const JOB_WORDS = new Set([
 const JOB_NOUNS = new Set([
   ...['job', 'jobs', 'internship', 'emploi', 'emplois', 'boulot', 'taf', 'stage', 'empleo', 'empleos', 'chamba', 'chambas', 'trabajos', 'pasantia'],
 ]);
-/** Looking for work: "looking for work", « je cherche du travail », "busco trabajo", "hay trabajo". */
+/** Looking for work: "looking for work", « je cherche du travail », « y a du travail ? », "busco trabajo", "hay trabajo". */
 const LOOKING_FOR_WORK = [
-  ...[['looking', 'for', 'work'], ['give', 'me', 'work'], ['find', 'me', 'work'], ['cherche', 'du', 'travail'], ['donner', 'du', 'travail'], ['donne', 'du', 'travail'], ['trouver', 'du', 'travail']],
+  ...[['looking', 'for', 'work'], ['give', 'me', 'work'], ['find', 'me', 'work'], ['cherche', 'du', 'travail'], ['donner', 'du', 'travail'], ['donne', 'du', 'travail'], ['trouver', 'du', 'travail'], ['avez', 'du', 'travail']],
   ...[['busco', 'trabajo'], ['hay', 'trabajo'], ['buscando', 'trabajo'], ['da', 'trabajo'], ['dar', 'trabajo'], ['dan', 'trabajo'], ['necesito', 'trabajo'], ['conseguir', 'trabajo']],
 ] as const;
 /** Housing for the asker: the knowledge base has nothing on it. */

@@ -27,10 +27,15 @@ export function readings(message: string): string[] {
   if (clause) more.push(clause);
   const opening = openingQuestion(asking);
   if (opening) more.push(opening);
-  const embedded = embeddedQuestion(asking);
+  // "…I'm not sure what that organisation is. Can you explain?": the plea follows the question.
+  const embedded = embeddedQuestion(asking) ?? (asking === message ? undefined : embeddedQuestion(message));
   if (embedded) more.push(embedded);
+  if (embedded && pointsBack(embedded) && namesIom(tokenise(nameIom(message)))) more.push(`${embedded} IOM`);
   const question = tail ?? (sentences.length > 0 ? asking : undefined);
   if (question && pointsBack(question) && namesIom(tokenise(nameIom(message)))) more.push(`${question} IOM`);
+  // "…a social determinant of health. Is that actually IOM's position?": the story is what is asked.
+  const story = sentences.length > 0 && checksStory(asked) ? storyOf(message, sentences) : undefined;
+  if (story) more.push(story);
   // A message that asks for a job or a visa is that, whatever its last clause asks ("…, sabes de alguno?").
   if (more.length === 0 || asksOutsideTopics(tokenise(rewritePhrases(message)))) return texts;
   return [...new Set([...texts, ...more])];
@@ -109,8 +114,14 @@ export function pointsBack(question: string): boolean {
   if (words.some((w) => TRUTH.has(w))) return false;
   // « C'est quoi au juste ? »: the « c' » is the demonstrative (single letters are not words).
   const demonstrative = words.some((w) => POINTING_BACK.has(w)) || /(?<![\p{L}])c['’]?\s*est(?![\p{L}])/iu.test(question);
-  return demonstrative && words.every(isLittleWord);
+  return demonstrative && words.every((w) => isLittleWord(w) || BODY.has(w));
 }
+
+/** What people call IOM when they do not know its name ("what is that organisation?", « c'est quoi cet organisme ? »). */
+const BODY: ReadonlySet<string> = new Set([
+  ...['organisation', 'organization', 'organisations', 'organizations', 'agency', 'group', 'body', 'thing', 'outfit'],
+  ...['organisme', 'organisation', 'agence', 'truc', 'machin', 'organizacion', 'agencia', 'organismo', 'grupo', 'cosa'],
+]);
 
 /**
  * A question typed without punctuation, before the asker starts on themselves: "what even is iom i
@@ -123,8 +134,17 @@ export function openingQuestion(question: string): string | undefined {
   const opening = question.slice(0, at).trim();
   const words = tokenise(opening);
   const topical = words.some((w) => !isLittleWord(w));
-  return words.length >= 2 && topical ? opening : undefined;
+  // "Hello, I'm a volunteer at a centre and before I share…" tells; it does not ask.
+  const asks = words.some((w) => QUESTION_WORDS.has(w));
+  return words.length >= 2 && topical && asks ? opening : undefined;
 }
+
+/** Words that open a question typed without its question mark. */
+const QUESTION_WORDS: ReadonlySet<string> = new Set([
+  ...['what', 'whats', 'which', 'who', 'how', 'why', 'when', 'where', 'wat', 'is', 'are', 'does', 'do', 'can', 'could'],
+  ...['quoi', 'koi', 'quel', 'quels', 'quelle', 'quelles', 'qui', 'ki', 'comment', 'combien', 'pourquoi', 'quand', 'ou', 'est'],
+  ...['que', 'cual', 'cuales', 'quien', 'quienes', 'como', 'cuanto', 'cuantos', 'cuantas', 'donde', 'cuando', 'porque'],
+]);
 
 /**
  * Whether a question has a topic of its own: a topic word, and not only "what does IOM say?" ("…si
@@ -137,7 +157,30 @@ function hasTopicWord(text: string): boolean {
   return topical.length > 0 && !onlyWhatIomSays;
 }
 
-const SAYS: ReadonlySet<string> = new Set(['say', 'says', 'think', 'thinks', 'dit', 'disent', 'pense', 'pensent', 'dice', 'dicen', 'piensa', 'opina']);
+const SAYS: ReadonlySet<string> = new Set([
+  ...['say', 'says', 'think', 'thinks', 'position', 'view', 'stance', 'agree', 'agrees', 'consider', 'considers', 'official'],
+  ...['dit', 'disent', 'pense', 'pensent', 'avis', 'position', 'considere', 'considerent', 'accord', 'officiel', 'officielle'],
+  ...['dice', 'dicen', 'piensa', 'opina', 'considera', 'consideran', 'postura', 'posicion', 'acuerdo', 'oficial'],
+]);
+
+/**
+ * Whether the asking sentences only check the story: "is that true?", "is that IOM's position?",
+ * « l'OIM en pense quoi ? », "¿la OIM lo considera así?". No topic word of their own but IOM and
+ * words of saying or agreeing.
+ */
+function checksStory(asked: string): boolean {
+  const words = tokenise(asked);
+  const topical = words.filter((w) => !isLittleWord(w));
+  return words.some((w) => TRUTH.has(w) || SAYS.has(w)) && topical.every((w) => TRUTH.has(w) || SAYS.has(w) || w === 'iom' || w === 'oim');
+}
+
+/** The message without its asking sentences, if that leaves a story. */
+function storyOf(message: string, asking: readonly string[]): string | undefined {
+  let story = message;
+  for (const sentence of asking) story = story.replace(sentence, ' ');
+  story = story.trim();
+  return story && story !== message ? story : undefined;
+}
 
 const HELP: ReadonlySet<string> = new Set(['help', 'aider', 'aide', 'aidez', 'ayudar', 'ayuda', 'ayudas', 'ayudame', 'ayudarme']);
 const ASKING_WHAT: ReadonlySet<string> = new Set(['what', 'which', 'how', 'quoi', 'quel', 'quels', 'quelle', 'quelles', 'comment', 'que', 'cual', 'cuales', 'como']);
@@ -156,4 +199,4 @@ export function embeddedQuestion(text: string): string | undefined {
 const UNTIL = /\s(?:before|so\s+that|antes\s+de|para\s+que|avant\s+de|pour\s+que)\s/iu;
 
 const EMBEDDED =
-  /(?<![\p{L}])(?:know|wondering|wonder|find\s+out|savoir|saber|averiguar|averig[uü]e)\s+((?:what|which|who|how|why|when|whether|if|quel(?:le)?s?|quoi|qui|comment|pourquoi|si|qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|c[oó]mo|por\s*qu[eé]|en\s+qu[eé]|d[oó]nde)(?![\p{L}]).*)$/iu;
+  /(?<![\p{L}])(?:know|knw|sure|idea|wondering|wonder|understand|find\s+out|savoir|sais|sait|s[uû]re?|id[ée]e|comprends|saber|s[eé]|averiguar|averig[uü]e|entiendo)(?:\s+(?:pas|trop|bien|vraiment|really|exactly|exactement|muy|realmente))*\s+((?:what|which|who|how|why|when|whether|if|quel(?:le)?s?|quoi|qui|comment|pourquoi|si|qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|c[oó]mo|por\s*qu[eé]|en\s+qu[eé]|d[oó]nde)(?![\p{L}]).*)$/iu;

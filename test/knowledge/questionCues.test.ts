@@ -76,6 +76,10 @@ describe('openingQuestion: the question typed before the asker starts on themsel
     assert.equal(openingQuestion('hello i have a question'), undefined);
     assert.equal(openingQuestion('what is IOM'), undefined);
   });
+
+  it('asks: "hello, I\'m a volunteer and before I share this" only tells', () => {
+    assert.equal(openingQuestion("Hello, I'm a nurse at a shelter and before I send this to anyone"), undefined);
+  });
 });
 
 describe('embeddedQuestion: the question inside "I\'d like to know what…"', () => {
@@ -84,6 +88,13 @@ describe('embeddedQuestion: the question inside "I\'d like to know what…"', ()
     assert.equal(embeddedQuestion('Quiero saber en qué temas me puedes ayudar'), 'en qué temas me puedes ayudar');
     assert.equal(embeddedQuestion('quiero saber en qué temas nos puedes ayudar antes de pasarle este número a las familias'), 'en qué temas nos puedes ayudar');
     assert.equal(embeddedQuestion('I want to know'), undefined);
+  });
+
+  it('is also what follows "not sure", « je sais pas », "no sé" and a question word', () => {
+    assert.equal(embeddedQuestion("honestly I'm not sure what the health division does"), 'what the health division does');
+    assert.equal(embeddedQuestion('je sais pas trop comment la migration joue sur la santé'), 'comment la migration joue sur la santé');
+    assert.equal(embeddedQuestion('je sais pas comment la migration joue sur la santé'), 'comment la migration joue sur la santé');
+    assert.equal(embeddedQuestion('no sé qué hace la división de salud'), 'qué hace la división de salud');
   });
 });
 
@@ -97,6 +108,11 @@ describe('pointsBack: a question about something named before it', () => {
   it('is a demonstrative and no topic word', () => {
     for (const q of ['que es eso?', "c'est quoi ça ?", "C'est quoi au juste ?", 'what is it?', 'what is that']) assert.ok(pointsBack(q), q);
     for (const q of ['what is IOM?', 'how many?', "c'est quoi l'OIM", "C'est vrai ça ?", 'is that true?']) assert.ok(!pointsBack(q), q);
+  });
+
+  it('may call it an organisation: "what that organisation is", « cet organisme »', () => {
+    for (const q of ['what that organisation actually is', "c'est quoi cet organisme ?", '¿qué es esa organización?']) assert.ok(pointsBack(q), q);
+    assert.ok(!pointsBack('what does that organisation do for health?'));
   });
 });
 

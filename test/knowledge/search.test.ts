@@ -160,6 +160,21 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply('Un compañero dice que la OIM es una ONG cualquiera y que no tiene nada que ver con Naciones Unidas. ¿Es verdad?', 'es'), 'iom-un-system');
     });
 
+    it('reads a story checked by "is that IOM\'s position?" as the question', () => {
+      assert.equal(reply('Our lecturer said migration is a social determinant of health. Is that IOM\'s position?', 'en'), 'migration-social-determinant');
+      assert.equal(reply("Mon prof dit que la migration est un déterminant social de la santé. L'OIM en pense quoi ?", 'fr'), 'migration-social-determinant');
+    });
+
+    it('leaves out the words that say who asks ("I\'m a nurse", « mon frère »), unless the knowledge base uses them', () => {
+      assert.equal(reply("I'm a nurse and my cousin is a journalist, how many international migrants are there?", 'en'), 'international-migrants-number');
+      assert.equal(reply("je suis infirmière, c'est quoi l'OIM ?", 'fr'), 'iom-what-is-iom');
+      assert.equal(reply('soy periodista, write me a poem about my cousin', 'en'), "I don't know");
+    });
+
+    it('reads "I\'m not sure what that organisation is" after a story naming IOM as a question about IOM', () => {
+      assert.equal(reply("A leaflet at the station mentioned IOM and I'm not sure what that organisation is. Can you explain?", 'en'), 'iom-what-is-iom');
+    });
+
     it('reads "what is that?" after a story that names IOM as a question about IOM', () => {
       assert.equal(reply('me dijeron que la OIM me puede ayudar, que es eso?', 'es'), 'iom-what-is-iom');
       assert.equal(reply("On m'a parlé de l'OIM. C'est quoi ça ?", 'fr'), 'iom-what-is-iom');
