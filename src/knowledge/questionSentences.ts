@@ -28,17 +28,20 @@ export function readings(message: string): string[] {
   const opening = openingQuestion(asking);
   if (opening) more.push(opening);
   // "…I'm not sure what that organisation is. Can you explain?": the plea follows the question.
-  const embedded = embeddedQuestion(asking) ?? (asking === message ? undefined : embeddedQuestion(message));
+  const indirect = indirectQuestion(asking) ?? (asking === message ? undefined : indirectQuestion(message));
+  const embedded = indirect === undefined ? undefined : topicalClause(indirect);
   if (embedded) more.push(embedded);
-  if (embedded && pointsBack(embedded) && namesIom(tokenise(nameIom(message)))) more.push(`${embedded} IOM`);
+  // "…los chalecos de la OIM, pero no sé qué son": a question about what the story named.
+  // It is what is asked, before the story's own words ("on m'a orienté vers l'OIM").
+  const aboutIom = indirect && pointsBack(indirect) && namesIom(tokenise(nameIom(message))) ? `${indirect} IOM` : undefined;
   const question = tail ?? (sentences.length > 0 ? asking : undefined);
   if (question && pointsBack(question) && namesIom(tokenise(nameIom(message)))) more.push(`${question} IOM`);
   // "…a social determinant of health. Is that actually IOM's position?": the story is what is asked.
   const story = sentences.length > 0 && checksStory(asked) ? storyOf(message, sentences) : undefined;
   if (story) more.push(story);
   // A message that asks for a job or a visa is that, whatever its last clause asks ("…, sabes de alguno?").
-  if (more.length === 0 || asksOutsideTopics(tokenise(rewritePhrases(message)))) return texts;
-  return [...new Set([...texts, ...more])];
+  if ((more.length === 0 && !aboutIom) || asksOutsideTopics(tokenise(rewritePhrases(message)))) return texts;
+  return [...new Set([...(aboutIom ? [aboutIom] : []), ...texts, ...more])];
 }
 
 /**
@@ -100,8 +103,9 @@ const TRUTH: ReadonlySet<string> = new Set(['true', 'right', 'correct', 'vrai', 
 /** Demonstratives a question uses for something named before it ("…, what is that?", « c'est quoi ça ? », "¿qué es eso?"). */
 const POINTING_BACK: ReadonlySet<string> = new Set([
   ...['that', 'it', 'this', 'they', 'them', 'those', 'ca', 'cela', 'ceci', 'ils', 'elles', 'eux', 'eso', 'esto', 'esa', 'ese', 'ello', 'ellos', 'ellas'],
-  // Spanish drops the pronoun: "¿quiénes son y qué hacen?"
+  // Spanish drops the pronoun: "¿quiénes son y qué hacen?", "no sé qué es".
   'son',
+  'es',
 ]);
 
 /**
@@ -190,13 +194,18 @@ const ASKING_WHAT: ReadonlySet<string> = new Set(['what', 'which', 'how', 'quoi'
  * a request around an indirect question, which is the question. Undefined unless it has a topic word.
  */
 export function embeddedQuestion(text: string): string | undefined {
+  const question = indirectQuestion(text);
+  return question === undefined ? undefined : topicalClause(question);
+}
+
+/** The indirect question after "I'd like to know", "not sure", « je sais pas »…, topic word or not. */
+function indirectQuestion(text: string): string | undefined {
   const match = EMBEDDED.exec(text);
-  if (!match) return undefined;
   // "…what topics you can help with before I share this link": the question stops at "before".
-  return topicalClause(match[1]!.split(UNTIL)[0]!);
+  return match ? match[1]!.split(UNTIL)[0]! : undefined;
 }
 
 const UNTIL = /\s(?:before|so\s+that|antes\s+de|para\s+que|avant\s+de|pour\s+que)\s/iu;
 
 const EMBEDDED =
-  /(?<![\p{L}])(?:know|knw|sure|idea|wondering|wonder|understand|find\s+out|savoir|sais|sait|s[uû]re?|id[ée]e|comprends|saber|s[eé]|averiguar|averig[uü]e|entiendo)(?:\s+(?:pas|trop|bien|vraiment|really|exactly|exactement|muy|realmente))*\s+((?:what|which|who|how|why|when|whether|if|quel(?:le)?s?|quoi|qui|comment|pourquoi|si|qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|c[oó]mo|por\s*qu[eé]|en\s+qu[eé]|d[oó]nde)(?![\p{L}]).*)$/iu;
+  /(?<![\p{L}])(?:know|knw|sure|idea|wondering|wonder|understand|find\s+out|savoir|sais|sait|s[uû]re?|id[ée]e|comprends|saber|s[eé]|averiguar|averig[uü]e|entiendo)(?:\s+(?:pas|du\s+tout|trop|bien|vraiment|really|exactly|exactement|muy|realmente))*\s+((?:ce\s+que|what|which|who|how|why|when|whether|if|quel(?:le)?s?|quoi|qui|comment|pourquoi|si|qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|c[oó]mo|por\s*qu[eé]|en\s+qu[eé]|d[oó]nde)(?![\p{L}]).*)$/iu;

@@ -50,6 +50,7 @@ const EXTRA: Record<Lang, string> = {
     preciser solliciter considere considerent mec gars frero frerot tout tous toute toutes simplement renseigner
     presenter brievement final finalement possible simple mots expose geo mettre
     slt bjr bsr bonsoir cc poser pose voir aller va vais vas vont
+    expliques racontes raconte racontez
   `,
   es: `
     que qué cual cuales quien quienes cuando como donde cuanto cuanta cuantos cuantas porque por
@@ -71,6 +72,7 @@ const EXTRA: Record<Lang, string> = {
     confirmar confirman confirme necesito necesitamos pasan pasas descripcion breve resumen colega fuente fuentes ultimo ultima oi escuche informe reporte veo
     considera consideran aclarar wey guey po pe che pana parce explicas expliques companero companera cualquiera cualquier
     final posible simple palabras cada tiene tienen tener tengo tienes
+    vi visto cuentas cuentame cuenteme contame
   `,
 };
 

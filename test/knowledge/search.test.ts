@@ -173,6 +173,8 @@ describe('SearchIndex and answerQuestion', () => {
 
     it('reads "I\'m not sure what that organisation is" after a story naming IOM as a question about IOM', () => {
       assert.equal(reply("A leaflet at the station mentioned IOM and I'm not sure what that organisation is. Can you explain?", 'en'), 'iom-what-is-iom');
+      assert.equal(reply("Ma voisine m'a envoyée vers l'OIM, mais je sais pas du tout ce que c'est. Tu m'expliques ?", 'fr'), 'iom-what-is-iom');
+      assert.equal(reply('en la estación vi un cartel de la OIM y no sé qué es, me cuentas?', 'es'), 'iom-what-is-iom');
     });
 
     it('reads "what is that?" after a story that names IOM as a question about IOM', () => {
