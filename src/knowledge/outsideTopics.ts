@@ -72,6 +72,7 @@ const JOB_NOUNS = new Set([
 /** Looking for work: "looking for work", « je cherche du travail », « y a du travail ? », "busco trabajo", "hay trabajo". */
 const LOOKING_FOR_WORK = [
   ...[['looking', 'for', 'work'], ['give', 'me', 'work'], ['find', 'me', 'work'], ['cherche', 'du', 'travail'], ['donner', 'du', 'travail'], ['donne', 'du', 'travail'], ['trouver', 'du', 'travail'], ['avez', 'du', 'travail']],
+  ...[['job', 'offers'], ['job', 'openings'], ['job', 'opening'], ['offres', 'emploi'], ['offre', 'emploi'], ['ofertas', 'de', 'trabajo'], ['oferta', 'de', 'trabajo'], ['ofertas', 'de', 'empleo']],
   ...[['busco', 'trabajo'], ['hay', 'trabajo'], ['buscando', 'trabajo'], ['da', 'trabajo'], ['dar', 'trabajo'], ['dan', 'trabajo'], ['necesito', 'trabajo'], ['conseguir', 'trabajo']],
 ] as const;
 /** Housing for the asker: the knowledge base has nothing on it. */
@@ -109,6 +110,18 @@ const PRICE_PHRASES = [
   ...[['ayuda', 'economica'], ['apoyo', 'economico'], ['aide', 'financiere'], ['financial', 'help'], ['financial', 'aid'], ['financial', 'support']],
 ] as const;
 
+/**
+ * How IOM itself is run: its head, its headquarters, its staff ("who is IOM's director general", « où
+ * est le siège de l'OIM », "¿cuántos empleados tiene?"). The knowledge base says what IOM does, not that.
+ */
+const RUNNING_IOM = new Set([
+  ...['director', 'directors', 'headquarters', 'headquartered', 'hq', 'staff', 'staffs', 'employees', 'employ', 'employs', 'chief', 'president', 'secretary'],
+  ...['directeur', 'directrice', 'siege', 'employes', 'employees', 'salaries', 'personnel', 'president', 'presidente', 'secretaire'],
+  ...['directora', 'directores', 'sede', 'empleados', 'emplea', 'plantilla', 'presidenta', 'secretario', 'secretaria'],
+]);
+/** "How do you say 'I need a doctor' in English?", « comment on dit… », "¿cómo se dice…?": a translation. */
+const HOW_TO_SAY = [['how', 'do', 'you', 'say'], ['how', 'to', 'say'], ['how', 'do', 'say'], ['comment', 'on', 'dit'], ['comment', 'dit', 'on'], ['comment', 'dire'], ['como', 'se', 'dice'], ['como', 'digo']] as const;
+
 /** Vaccines: the knowledge base says nothing about them. */
 const VACCINES = /^(?:vaccin|vacun|immuni[sz])/;
 /** "Which country has the most…", « quel pays a le plus… », "¿qué país tiene más…?": rankings of countries. */
@@ -129,6 +142,8 @@ export function asksOutsideTopics(words: readonly string[]): boolean {
     (has(TASK_VERBS) && has(TASK_OBJECTS)) ||
     (has(SCHOOL) && words.some((w) => ENROL.test(w))) ||
     words.some((w) => VACCINES.test(w)) ||
+    has(RUNNING_IOM) ||
+    HOW_TO_SAY.some((phrase) => hasPhrase(words, phrase)) ||
     (RANKING.some((phrase) => hasPhrase(words, phrase)) && has(MOST))
   );
 }

@@ -34,6 +34,19 @@ describe('asksOutsideTopics: our words, not our topic', () => {
     for (const q of ['la OIM colabora con agencias de empleo y ONG', "l'OIM travaille avec les agences de recrutement", 'what is the work of IOM']) assert.ok(!outside(q), q);
   });
 
+  it('hears job offers: "any job openings at IOM", « des offres d\'emploi », "ofertas de empleo"', () => {
+    for (const q of ['any job openings at IOM?', "l'OIM a des offres d'emploi ?", 'busco ofertas de empleo en la oim']) assert.ok(outside(q), q);
+  });
+
+  it("hears how IOM itself is run (its head, headquarters, staff), not what it does", () => {
+    for (const q of ["who heads IOM, who's the director?", "où est le siège de l'OIM", 'cuántos empleados tiene la OIM', 'how many staff work for iom']) assert.ok(outside(q), q);
+    for (const q of ['what does IOM do for migrant health', "qu'est-ce que fait l'OIM", 'con quién trabaja la OIM']) assert.ok(!outside(q), q);
+  });
+
+  it('hears a request to translate a phrase', () => {
+    for (const q of ["how do you say 'where is the hospital' in french", "comment on dit « j'ai mal » en anglais", '¿cómo se dice médico en inglés?']) assert.ok(outside(q), q);
+  });
+
   it('hears climate science without people on the move, and money', () => {
     for (const q of ['what causes climate change', "c'est quoi l'accord de paris sur le climat", "how much budget does IOM's health division have", 'cuánto cuesta una consulta', 'la oim da ayuda economica a los migrantes?']) {
       assert.ok(outside(q), q);
