@@ -82,6 +82,13 @@ const COMPOUNDS = new Map<string, readonly string[]>([
   ['kwa', ['quoi']],
   // Canadian French for « newsletter ».
   ['infolettre', ['newsletter']],
+  // « À quoi vise l'OIM ? » asks its aim: « le but ».
+  ...meaning('but', ['vise', 'visent']),
+  // French slang for working: « l'OIM bosse avec qui ? »
+  ...meaning('travaille', ['bosse', 'bosses']),
+  ...meaning('travaillent', ['bossent']),
+  ...meaning('travailler', ['bosser']),
+  ...meaning('travaillez', ['bossez']),
   ['actu', ['actualite']],
   ['actus', ['actualites']],
   // The knowledge base says "migrants"; many people say "immigrants" (and Snowball keeps them apart).

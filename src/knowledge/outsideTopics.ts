@@ -24,11 +24,15 @@ const PROCEDURE_VERBS = new Set([
   ...['get', 'obtain', 'apply', 'renew', 'extend', 'request'],
   ...['obtenir', 'avoir', 'demander', 'renouveler', 'prolonger', 'faire'],
   ...['conseguir', 'obtener', 'sacar', 'tramitar', 'solicitar', 'renovar', 'pedir', 'tener'],
+  // The forms people type: "how do I get", « j'obtiens », "¿cómo saco…?"
+  ...['getting', 'applying', 'renewing', 'obtiens', 'obtient', 'renouvelle', 'saco', 'sacas', 'saca', 'tramito', 'consigo', 'obtengo', 'pido', 'renuevo', 'solicito'],
 ]);
 /** Words that may stand between the verb and the papers: "get a visa", « avoir mes papiers », "sacar el permiso". */
 const FILLERS = new Set([
   ...['an', 'the', 'my', 'for', 'un', 'une', 'le', 'la', 'les', 'mon', 'ma', 'mes', 'des', 'de', 'du', 'el', 'los', 'las', 'mi', 'mis', 'unos', 'una'],
   ...['application', 'request', 'demande', 'solicitud'],
+  // Kinds of permit: "a work visa", « un visa étudiant », "la visa de trabajo".
+  ...['work', 'student', 'tourist', 'travel', 'residence', 'travail', 'etudiant', 'touriste', 'trabajo', 'estudiante', 'turista'],
 ]);
 /** "Without": « sans avoir de papiers », "sin tener papeles" is someone without papers asking about care. */
 const WITHOUT = new Set(['without', 'no', 'not', 'sans', 'pas', 'sin']);

@@ -20,7 +20,8 @@ export function readings(message: string): string[] {
   // A question of little words after a story ("…no tiene nada que ver con la ONU. ¿Es verdad?") is
   // about the story: it is not searched alone.
   const asked = sentences.join(' ');
-  const texts = sentences.length > 0 && hasTopicWord(asked) ? [asked, message] : [message];
+  // "…mi TFG sobre la Agenda 2030, ¿cuál es el papel de la OIM ahí?": "there" is in the story.
+  const texts = sentences.length > 0 && hasTopicWord(asked) ? (pointsThere(asked) ? [message, asked] : [asked, message]) : [message];
   const more: string[] = [];
   const tail = lastClause(asking);
   const clause = tail === undefined ? undefined : topicalClause(tail);
@@ -29,7 +30,7 @@ export function readings(message: string): string[] {
   if (opening) more.push(opening);
   // "…I'm not sure what that organisation is. Can you explain?": the plea follows the question.
   const indirect = indirectQuestion(asking) ?? (asking === message ? undefined : indirectQuestion(message));
-  const embedded = indirect === undefined ? undefined : topicalClause(indirect);
+  const embedded = indirect === undefined ? undefined : (topicalClause(indirect) ?? littleQuestion(indirect));
   if (embedded) more.push(embedded);
   // "…los chalecos de la OIM, pero no sé qué son": a question about what the story named.
   // It is what is asked, before the story's own words ("on m'a orienté vers l'OIM").
@@ -54,7 +55,7 @@ export function readings(message: string): string[] {
  */
 export function questionSentences(message: string): string[] {
   const sentences = message
-    .split(/(?<=[.!?…])\s+|(?=¿)|\n+|\s[–—]\s/u)
+    .split(/(?<=[.!?…])\s+|(?=¿)|\n+|\s[-–—]\s/u)
     .map((s) => s.trim())
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
   if (sentences.length < 2) return [];
@@ -120,6 +121,22 @@ export function pointsBack(question: string): boolean {
   const demonstrative = words.some((w) => POINTING_BACK.has(w)) || /(?<![\p{L}])c['’]?\s*est(?![\p{L}])/iu.test(question);
   return demonstrative && words.every((w) => isLittleWord(w) || BODY.has(w));
 }
+
+/**
+ * An indirect question of little words only, matched on all of them: « je voudrais savoir à qui je
+ * parle » is "who am I talking to". Three words or more, one of them a question word.
+ */
+function littleQuestion(question: string): string | undefined {
+  const words = tokenise(question);
+  return words.length >= 3 && words.every(isLittleWord) && words.some((w) => QUESTION_WORDS.has(w)) ? question : undefined;
+}
+
+/** Whether a question points at a place in the story: "ahí", "allí", « là-dedans » (English "there" is mostly "is there"). */
+function pointsThere(question: string): boolean {
+  return tokenise(question).some((w) => THERE.has(w));
+}
+
+const THERE: ReadonlySet<string> = new Set(['ahi', 'alli', 'alla', 'dedans']);
 
 /** What people call IOM when they do not know its name ("what is that organisation?", « c'est quoi cet organisme ? »). */
 const BODY: ReadonlySet<string> = new Set([
@@ -208,4 +225,4 @@ function indirectQuestion(text: string): string | undefined {
 const UNTIL = /\s(?:before|so\s+that|antes\s+de|para\s+que|avant\s+de|pour\s+que)\s/iu;
 
 const EMBEDDED =
-  /(?<![\p{L}])(?:know|knw|sure|idea|wondering|wonder|understand|find\s+out|savoir|sais|sait|s[uû]re?|id[ée]e|comprends|saber|s[eé]|averiguar|averig[uü]e|entiendo)(?:\s+(?:pas|du\s+tout|trop|bien|vraiment|really|exactly|exactement|muy|realmente))*\s+((?:ce\s+que|what|which|who|how|why|when|whether|if|quel(?:le)?s?|quoi|qui|comment|pourquoi|si|qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|c[oó]mo|por\s*qu[eé]|en\s+qu[eé]|d[oó]nde)(?![\p{L}]).*)$/iu;
+  /(?<![\p{L}])(?:know|knw|sure|idea|wondering|wonder|understand|find\s+out|savoir(?:\s+[àa](?=\s+qu))?|sais|sait|s[uû]re?|id[ée]e|comprends|saber|s[eé]|averiguar|averig[uü]e|entiendo)(?:\s+(?:pas|du\s+tout|trop|bien|vraiment|really|exactly|exactement|muy|realmente))*\s+((?:ce\s+que|what|which|who|how|why|when|whether|if|quel(?:le)?s?|quoi|qui|comment|pourquoi|si|qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|c[oó]mo|por\s*qu[eé]|en\s+qu[eé]|d[oó]nde)(?![\p{L}]).*)$/iu;

@@ -6,7 +6,7 @@ const outside = (text: string) => asksOutsideTopics(tokenise(text));
 
 describe('asksOutsideTopics: our words, not our topic', () => {
   it('hears how to get papers, and how long they take', () => {
-    for (const q of ['Quelle est la nouvelle politique du gouvernement sur le renouvellement des titres de séjour ?', 'how do I apply for asylum in Germany', 'comment obtenir un titre de sejour en France', 'combien de temps pour avoir un titre de séjour', 'cómo sacar el permiso de residencia', 'faire une demande d’asile', 'how long does a visa take']) {
+    for (const q of ['Quelle est la nouvelle politique du gouvernement sur le renouvellement des titres de séjour ?', 'how do I apply for asylum in Germany', 'comment obtenir un titre de sejour en France', 'combien de temps pour avoir un titre de séjour', 'cómo sacar el permiso de residencia', 'faire une demande d’asile', 'how long does a visa take', 'how do I apply for a work visa', 'como saco la visa de trabajo']) {
       assert.ok(outside(q), q);
     }
   });

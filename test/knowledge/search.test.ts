@@ -177,6 +177,17 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply('en la estación vi un cartel de la OIM y no sé qué es, me cuentas?', 'es'), 'iom-what-is-iom');
     });
 
+    it('reads « je voudrais savoir à qui je parle » as "who are you", and a story that "ahí" points into', () => {
+      assert.equal(reply("je suis éducatrice et je voudrais savoir à qui je parle avant de donner ce lien aux jeunes", 'fr'), 'bot-what-are-you');
+      assert.equal(reply('Preparo una charla sobre la Agenda 2030, ¿qué pinta la OIM ahí?', 'es'), 'iom-2030-agenda');
+    });
+
+    it('reads « bosser » as working, « à quoi vise » as the aim, and a spaced hyphen as the end of a sentence', () => {
+      assert.equal(reply("l'OIM bosse avec qui dans chaque pays ?", 'fr'), 'national-partners');
+      assert.equal(reply("à quoi vise l'OIM avec la santé des migrants ?", 'fr'), 'mhd-well-being');
+      assert.equal(reply('Putting together a slide for the team - how many member states does IOM have?', 'en'), 'iom-member-states');
+    });
+
     it('reads "what is that?" after a story that names IOM as a question about IOM', () => {
       assert.equal(reply('me dijeron que la OIM me puede ayudar, que es eso?', 'es'), 'iom-what-is-iom');
       assert.equal(reply("On m'a parlé de l'OIM. C'est quoi ça ?", 'fr'), 'iom-what-is-iom');
