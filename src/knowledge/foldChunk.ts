@@ -82,6 +82,11 @@ const COMPOUNDS = new Map<string, readonly string[]>([
   ['kwa', ['quoi']],
   // Canadian French for « newsletter ».
   ['infolettre', ['newsletter']],
+  // "Worldwide" is "in the world" (the figures' phrasings use both).
+  ['worldwide', ['world']],
+  // « Ça bloque l'accès aux soins ? »: what stops it, « empêche ».
+  ...meaning('empeche', ['bloque']),
+  ...meaning('empechent', ['bloquent']),
   // « À quoi vise l'OIM ? » asks its aim: « le but ».
   ...meaning('but', ['vise', 'visent']),
   // French slang for working: « l'OIM bosse avec qui ? »

@@ -123,6 +123,16 @@ const RUNNING_IOM = new Set([
   ...['directeur', 'directrice', 'siege', 'employes', 'employees', 'salaries', 'personnel', 'president', 'presidente', 'secretaire'],
   ...['directora', 'directores', 'sede', 'empleados', 'emplea', 'plantilla', 'presidenta', 'secretario', 'secretaria'],
 ]);
+/**
+ * A year past the 2030 Agenda: a projection ("how many climate migrants will there be by 2050?"). The
+ * knowledge base gives today's figures only.
+ */
+function isFutureYear(word: string): boolean {
+  if (!/^\d{4}$/.test(word)) return false;
+  const year = Number(word);
+  return year > 2030 && year <= 2200;
+}
+
 /** "How do you say 'I need a doctor' in English?", « comment on dit… », "¿cómo se dice…?": a translation. */
 const HOW_TO_SAY = [['how', 'do', 'you', 'say'], ['how', 'to', 'say'], ['how', 'do', 'say'], ['comment', 'on', 'dit'], ['comment', 'dit', 'on'], ['comment', 'dire'], ['como', 'se', 'dice'], ['como', 'digo']] as const;
 
@@ -147,6 +157,7 @@ export function asksOutsideTopics(words: readonly string[]): boolean {
     (has(SCHOOL) && words.some((w) => ENROL.test(w))) ||
     words.some((w) => VACCINES.test(w)) ||
     has(RUNNING_IOM) ||
+    words.some(isFutureYear) ||
     HOW_TO_SAY.some((phrase) => hasPhrase(words, phrase)) ||
     (RANKING.some((phrase) => hasPhrase(words, phrase)) && has(MOST))
   );

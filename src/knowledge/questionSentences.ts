@@ -131,12 +131,15 @@ function littleQuestion(question: string): string | undefined {
   return words.length >= 3 && words.every(isLittleWord) && words.some((w) => QUESTION_WORDS.has(w)) ? question : undefined;
 }
 
-/** Whether a question points at a place in the story: "ahí", "allí", « là-dedans » (English "there" is mostly "is there"). */
+/**
+ * Whether a question points into the story: "ahí", « là-dedans », "one of them", « l'un d'eux »,
+ * "uno de ellos" (English "there" is mostly "is there", and "they" the asker's subject).
+ */
 function pointsThere(question: string): boolean {
   return tokenise(question).some((w) => THERE.has(w));
 }
 
-const THERE: ReadonlySet<string> = new Set(['ahi', 'alli', 'alla', 'dedans']);
+const THERE: ReadonlySet<string> = new Set(['ahi', 'alli', 'alla', 'dedans', 'them', 'eux', 'ellos', 'ellas']);
 
 /** What people call IOM when they do not know its name ("what is that organisation?", « c'est quoi cet organisme ? »). */
 const BODY: ReadonlySet<string> = new Set([
@@ -225,4 +228,4 @@ function indirectQuestion(text: string): string | undefined {
 const UNTIL = /\s(?:before|so\s+that|antes\s+de|para\s+que|avant\s+de|pour\s+que)\s/iu;
 
 const EMBEDDED =
-  /(?<![\p{L}])(?:know|knw|sure|idea|wondering|wonder|understand|find\s+out|savoir(?:\s+[àa](?=\s+qu))?|sais|sait|s[uû]re?|id[ée]e|comprends|saber|s[eé]|averiguar|averig[uü]e|entiendo)(?:\s+(?:pas|du\s+tout|trop|bien|vraiment|really|exactly|exactement|muy|realmente))*\s+((?:ce\s+que|what|which|who|how|why|when|whether|if|quel(?:le)?s?|quoi|qui|comment|pourquoi|si|qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|c[oó]mo|por\s*qu[eé]|en\s+qu[eé]|d[oó]nde)(?![\p{L}]).*)$/iu;
+  /(?<![\p{L}])(?:know|knw|sure|idea|wondering|wonder|understand|find\s+out|savoir(?:\s+[àa](?=\s+qu))?|sais|sait|s[uû]re?|id[ée]e|comprends|saber|s[eé]|averiguar|averig[uü]e|entiendo)(?:\s+(?:pas|du\s+tout|trop|bien|vraiment|really|exactly|exactement|muy|realmente|de))*\s+((?:ce\s+que|what|which|who|how|why|when|whether|if|quel(?:le)?s?|quoi|qui|comment|pourquoi|si|qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|c[oó]mo|por\s*qu[eé]|en\s+qu[eé]|d[oó]nde)(?![\p{L}]).*)$/iu;

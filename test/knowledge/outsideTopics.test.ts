@@ -43,6 +43,11 @@ describe('asksOutsideTopics: our words, not our topic', () => {
     for (const q of ['what does IOM do for migrant health', "qu'est-ce que fait l'OIM", 'con quién trabaja la OIM']) assert.ok(!outside(q), q);
   });
 
+  it('hears a projection past 2030, not the 2030 Agenda', () => {
+    for (const q of ['how many people will be displaced by climate change in 2050', "combien de migrants d'ici 2070 ?"]) assert.ok(outside(q), q);
+    for (const q of ["qu'est-ce que l'OIM fait pour l'agenda 2030", 'la OIM y la Agenda 2030']) assert.ok(!outside(q), q);
+  });
+
   it('hears a request to translate a phrase', () => {
     for (const q of ["how do you say 'where is the hospital' in french", "comment on dit « j'ai mal » en anglais", '¿cómo se dice médico en inglés?']) assert.ok(outside(q), q);
   });
