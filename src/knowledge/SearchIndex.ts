@@ -44,7 +44,17 @@ export class SearchIndex {
   /** Indexes a whole knowledge base (all languages). */
   static build(kb: KnowledgeBase): SearchIndex {
     const ids = [...new Set(LANGUAGES.flatMap((lang) => [...kb.entries[lang].keys()]))];
-    const index = new TermIndex(ids.length, words);
+    // Room for every phrasing, and for a word every eight characters (words and spaces).
+    let phrasings = 0;
+    let characters = 0;
+    for (const lang of LANGUAGES) {
+      for (const entry of kb.entries[lang].values()) {
+        phrasings += 2 + entry.alternates.length;
+        characters += entry.question.length + entry.answer.length;
+        for (const alternate of entry.alternates) characters += alternate.length;
+      }
+    }
+    const index = new TermIndex(ids.length, words, { phrasings, words: Math.ceil(characters / 8) });
     const add = (n: number, text: string, lang: Lang, skipDigits = false) => index.addPhrasing(n, words.ids, words.analyse(text, lang, skipDigits));
     ids.forEach((id, n) => {
       for (const lang of LANGUAGES) {

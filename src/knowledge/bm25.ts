@@ -55,21 +55,28 @@ export class TermIndex {
      * of a build touch, the more of the word table stays in cache.
      */
     lastPhrasing: Int32Array;
-  } | null = {
-    phrasingCount: 0,
-    phrasingEntry: new Int32Array(1024),
-    phrasingTermStart: new Int32Array(1025),
-    termCount: 0,
-    phrasingTerms: new Int32Array(8192),
-    wordTerm: new Int32Array(1024),
-    lastPhrasing: new Int32Array(1024),
-  };
+  } | null;
 
   constructor(
     readonly entryCount: number,
     /** Where the word ids given to `addPhrasing` come from. */
     private readonly words: WordTable,
-  ) {}
+    /**
+     * How many phrasings and words (with repeats) will be added, if known: room made at once, not
+     * by doubling (copying a few million numbers, and touching fresh memory twice).
+     */
+    expected: { phrasings: number; words: number } = { phrasings: 1024, words: 8192 },
+  ) {
+    this.building = {
+      phrasingCount: 0,
+      phrasingEntry: new Int32Array(expected.phrasings + 1),
+      phrasingTermStart: new Int32Array(expected.phrasings + 2),
+      termCount: 0,
+      phrasingTerms: new Int32Array(expected.words + 1),
+      wordTerm: new Int32Array(1024),
+      lastPhrasing: new Int32Array(1024),
+    };
+  }
 
   /** The term number of a stem, or undefined when no phrasing uses it. */
   term(stem: string): number | undefined {

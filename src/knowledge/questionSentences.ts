@@ -6,13 +6,18 @@ import { namesIom } from './organisations';
 /**
  * The texts to search for a message, in order; the first answered outright wins, else the whole
  * message's result stands:
+ *   0. an indirect question that only points back at IOM, named in the story ("…the IOM, and I'm
+ *      not sure what that organisation is", « je sais pas ce que c'est »), as a question about IOM;
  *   1. the sentences that ask, alone (`questionSentences`): a story's words may name another entry's
- *      topic ("the droughts ended our crops… what does climate have to do with migration?");
+ *      topic ("the droughts ended our crops… what does climate have to do with migration?"); they
+ *      come after the whole message when they point into it ("¿cuál es el papel de la OIM ahí?");
  *   2. the whole message: the story may hold the topic of a bare "how many exactly?";
- *   3. the question's last clause (`questionClause`: "…, what can you help me with?"), or its
- *      opening question before the asker starts telling ("what is iom i keep seeing it on posters…");
+ *   3. the question's last clause (`questionClause`: "…, what can you help me with?"), its
+ *      opening question before the asker starts telling ("what is iom i keep seeing it on posters…"),
+ *      or the indirect question inside a request (`embeddedQuestion`: "I'd like to know what…");
  *   4. a question that only points back, after a story naming IOM, as a question about IOM
- *      ("a friend told me about IOM, what is that?": `pointsBack`).
+ *      ("a friend told me about IOM, what is that?": `pointsBack`);
+ *   5. the story alone, when the question only checks it ("…a social determinant. Is that IOM's view?").
  */
 export function readings(message: string): string[] {
   const sentences = questionSentences(message);
