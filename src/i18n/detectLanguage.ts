@@ -10,6 +10,8 @@ const MIN_LEAD = 0.2;
 /** What one word only one of our languages uses adds to that language's score (tinyld's scores add up to 1). */
 const WORD_WEIGHT = 0.35;
 const ONLY_OURS = { only: [...LANGUAGES] };
+/** tinyld's top accuracy from which its reading counts in full. */
+const SURE_ACCURACY = 0.5;
 
 /**
  * Folded words that belong to one or two of our languages, with those languages: the function words
@@ -54,7 +56,10 @@ export function detectLanguage(text: string, lexicon?: Lexicon): Detection | und
   const scores: Record<Lang, number> = { en: 0, fr: 0, es: 0 };
   const ranked = detectAll(text, ONLY_OURS);
   const total = ranked.reduce((sum, d) => sum + Math.max(d.accuracy, 0), 0);
-  if (total > 0) for (const d of ranked) scores[d.lang as Lang] += Math.max(d.accuracy, 0) / total;
+  // tinyld says 1.0 when it knows and about 0.05 when it guesses ("annee de creation oim"): a guess
+  // counts for that much less, and the words decide.
+  const sure = Math.min(1, Math.max(ranked[0]?.accuracy ?? 0, 0) / SURE_ACCURACY);
+  if (total > 0) for (const d of ranked) scores[d.lang as Lang] += (sure * Math.max(d.accuracy, 0)) / total;
   for (const word of foldMessage(text).split(' ')) {
     // A word two languages use is half a vote for each (and evidence against the third).
     const langs = FUNCTION_WORDS.get(word) ?? lexicon?.get(word);
