@@ -5,7 +5,7 @@ import { EntryScorer } from './EntryScorer';
 import { addressesUs, isOrganisationWord, namesIom, otherOrganisationsNamed } from './organisations';
 import { asksOutsideTopics } from './outsideTopics';
 import { isPlaceName } from './placeNames';
-import { COUNT, questionCues, WHO, WHY } from './questionCues';
+import { COUNT, questionCues, WHEN, WHO, WHY } from './questionCues';
 import { readings } from './questionSentences';
 import { rewritePhrases } from './rewritePhrases';
 import { type Cues, scoreQuery, type QueryTerm } from './scoreQuery';
@@ -262,7 +262,7 @@ const UNKNOWN_WORD_WEIGHT = 0.8;
 const SHORT_WORD = 3;
 const SHORT_WORD_SHARE = 0.5;
 /** `features` bits beside the kinds of answer (`KINDS`): the entry is about IOM; the bits are worked out. */
-const KINDS = COUNT | WHO | WHY;
+const KINDS = COUNT | WHO | WHY | WHEN;
 const ABOUT_IOM = 8;
 const FEATURES_KNOWN = 16;
 /** A country's name the knowledge base never uses weighs less: the knowledge base is the same everywhere. */

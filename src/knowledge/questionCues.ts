@@ -6,11 +6,13 @@ import { writesWhoAsOrganisation } from './organisations';
  * organisation ("who", « avec qui », "quién"), or a reason ("why", « pourquoi », "por qué"). Question
  * words carry no topic, so they are stop words, and "how many governments are in IOM" and "who
  * does IOM work with in my country" share their topic words; the kind of question tells them apart.
- * A bit set: `COUNT | WHO | WHY`.
+ * A bit set: `COUNT | WHO | WHY | WHEN`.
  */
 export const COUNT = 1;
 export const WHO = 2;
 export const WHY = 4;
+/** A time: "since when", « depuis quand », "¿en qué año?", or a question opening with "when". */
+export const WHEN = 32;
 
 const ALWAYS: ReadonlyMap<string, number> = new Map([
   ['combien', COUNT],
@@ -31,11 +33,17 @@ const BEFORE_ASKING_WHO = new Set([
   ...['avec', 'pour', 'par', 'chez', 'aupres', 'envers', 'contre', 'de', 'es', 'est', 'etes', 'sont', 'alors', 'et', 'mais', 'donc'],
 ]);
 
+const WHEN_WORDS = new Set(['when', 'quand', 'cuando', 'kan']);
+const SINCE = new Set(['since', 'depuis', 'desde', 'till', 'until']);
+const YEAR = new Set(['year', 'annee', 'ano']);
+const ASKING_WHICH = new Set(['what', 'which', 'quelle', 'quel', 'que', 'cual']);
+
 /** The kinds of answer `text` asks for (0: none recognised). */
 export function questionCues(text: string): number {
   const words = tokenise(text);
   const whoIsAnOrganisation = writesWhoAsOrganisation(text);
   let cues = 0;
+  const asks = /[?¿]/.test(text);
   words.forEach((word, i) => {
     const before = words[i - 1];
     cues |= ALWAYS.get(word) ?? 0;
@@ -46,6 +54,9 @@ export function questionCues(text: string): number {
     // "por qué" and, at the start, the "porque" / "xq" people type for it.
     if (word === 'que' && before === 'por') cues |= WHY;
     if (i === 0 && (word === 'porque' || word === 'xq' || word === 'porq')) cues |= WHY;
+    // "When" mid-sentence is mostly a story ("when I arrived…"); opening a question, or after "since", it asks.
+    if (WHEN_WORDS.has(word) && ((i === 0 && asks) || SINCE.has(before ?? ''))) cues |= WHEN;
+    if (YEAR.has(word) && ASKING_WHICH.has(before ?? '')) cues |= WHEN;
   });
   return cues;
 }

@@ -56,11 +56,13 @@ export function readings(message: string): string[] {
  * away. Why is it so hard for migrants to get health care?"). The story's words are not the
  * question's topic, and the knowledge base does not know most of them. A sentence asks when it
  * ends with "?" or opens with "¿"; when none does, the last sentence is taken to be the question.
+ * Sentences end at . ! ? …, before ¿, at a line break, at a spaced dash, and at a colon before a
+ * question ("for a briefing: how many member states?"; "sequías y desastres: cómo afectan…" is one).
  * Empty for a message of one sentence.
  */
 export function questionSentences(message: string): string[] {
   const sentences = message
-    .split(/(?<=[.!?…])\s+|(?=¿)|\n+|\s[-–—]\s/u)
+    .split(/(?<=[.!?…])\s+|(?=¿)|\n+|\s[-–—]\s|\s?:\s(?=[^:]*[?¿])/u)
     .map((s) => s.trim())
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
   if (sentences.length < 2) return [];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { isPlaceName } from '../../src/knowledge/placeNames';
-import { COUNT, questionCues, WHO, WHY } from '../../src/knowledge/questionCues';
+import { COUNT, WHEN, questionCues, WHO, WHY } from '../../src/knowledge/questionCues';
 import { embeddedQuestion, openingQuestion, pointsBack, questionClause, questionSentences, readings } from '../../src/knowledge/questionSentences';
 
 describe('questionCues: the kind of answer a question asks for', () => {
@@ -28,6 +28,13 @@ describe('questionCues: the kind of answer a question asks for', () => {
     }
     assert.equal(questionCues('no voy al médico porque no tengo papeles'), 0, '"porque" inside a sentence is "because"');
   });
+
+  it('hears a time asked for: "since when", « quelle année », a question opening with "¿cuándo?"', () => {
+    for (const q of ['since when has IOM existed', "depuis quand l'OIM existe", "en quelle année l'OIM est née", '¿cuándo nació la OIM?', 'what year did IOM start']) {
+      assert.equal(questionCues(q), WHEN, q);
+    }
+    assert.equal(questionCues('cuando llegué no me atendieron'), 0, '"cuando" telling a story is not a question');
+  });
 });
 
 describe('questionSentences: the question in a message that tells a story first', () => {
@@ -51,6 +58,12 @@ describe('questionSentences: the sentences that ask', () => {
     assert.deepEqual(questionSentences('Hi, before I start – what can you help with?'), ['what can you help with?']);
     assert.deepEqual(questionSentences('Soy de Cúcuta ¿qué es la OIM?'), ['¿qué es la OIM?']);
     assert.deepEqual(questionSentences('what is IOM?'), []);
+  });
+
+  it('splits at a colon before a question, not at one that only lists', () => {
+    assert.deepEqual(questionSentences('Drafting a speech for the mayor: how many member states does IOM have?'), ['how many member states does IOM have?']);
+    assert.deepEqual(questionSentences('Je prépare un exposé : c’est quoi l’OIM ?'), ['c’est quoi l’OIM ?']);
+    assert.deepEqual(questionSentences('sequías y desastres: cómo afectan a la migración'), []);
   });
 });
 
