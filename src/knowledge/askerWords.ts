@@ -28,7 +28,7 @@ const WORDS = `
  infirmier infirmiere infirmiers infirmieres etudiant etudiante etudiants etudiantes enseignant enseignante prof profs
  professeur professeure journaliste journalistes benevole benevoles stagiaire stagiaires interne internes mediatrice
  mediateur educateur educatrice animateur animatrice religieuse 
- chercheur chercheuse assistante
+ chercheur chercheuse assistante fonctionnaire fonctionnaires
  frere freres soeur soeurs cousine oncle tante mere maman pere papa petit fils fille grand mamie papi mari copain
  copine ami amie amis amies voisin voisine beau belle
  memoire these devoir devoirs dossier article reportage emission podcast cours classe fac universite master licence
@@ -39,7 +39,7 @@ const WORDS = `
  enfermera enfermero enfermeras enfermeros estudiante estudiantes profesor profesora profe maestra maestro periodista
  periodistas reportera reportero voluntaria voluntario voluntarias voluntarios becaria becario residente promotora
  promotor mediadora mediador monja cura 
- investigadora investigador tutora locutor locutora
+ investigadora investigador tutora locutor locutora funcionario funcionaria funcionarios
  hermano hermana hermanos hermanas primo prima primos tio tia mama madre papa padre nieto nieta abuela abuelo esposo
  esposa marido amigo amiga amigos amigas vecino vecina cunado cunada suegra suegro
  tesis proyecto presentacion articulo reportaje podcast charla clase curso universidad uni facultad master maestria

@@ -140,13 +140,17 @@ function littleQuestion(question: string): string | undefined {
 
 /**
  * Whether a question points into the story: "ahí", « là-dedans », "one of them", « l'un d'eux »,
- * "uno de ellos" (English "there" is mostly "is there", and "they" the asker's subject).
+ * "uno de ellos", "its role" (English "there" is mostly "is there", and "they" the asker's subject).
  */
 function pointsThere(question: string): boolean {
   return tokenise(question).some((w) => THERE.has(w));
 }
 
-const THERE: ReadonlySet<string> = new Set(['ahi', 'alli', 'alla', 'dedans', 'them', 'eux', 'ellos', 'ellas']);
+const THERE: ReadonlySet<string> = new Set([
+  ...['ahi', 'alli', 'alla', 'dedans', 'them', 'eux', 'ellos', 'ellas'],
+  // "…the MHD at IOM. What is its role?": whose role the story says.
+  ...['its', 'their', 'son', 'sa', 'ses', 'leur', 'leurs', 'su', 'sus'],
+]);
 
 /** What people call IOM when they do not know its name ("what is that organisation?", « c'est quoi cet organisme ? »). */
 const BODY: ReadonlySet<string> = new Set([

@@ -1,11 +1,11 @@
 /**
  * Rewrites of a question's phrases before it is matched (the knowledge base's phrasings are indexed
  * as written): compounds typed with a space, set phrases whose words mean something else alone,
- * "the end goal", IOM's name written out, and decades.
+ * "the end goal", IOM's name written out, the World Health Assembly's French and Spanish initials, and decades.
  */
 export function rewritePhrases(text: string): string {
   // A message's readings rewrite the same text more than once in a turn: remember the last one.
-  if (text !== last.text) last = { text, rewritten: spellDecades(nameIom(nameGoal(dropIdioms(hyphenateCompounds(text))))) };
+  if (text !== last.text) last = { text, rewritten: spellDecades(nameAssembly(nameIom(nameGoal(dropIdioms(hyphenateCompounds(text)))))) };
   return last.rewritten;
 }
 
@@ -47,6 +47,11 @@ export function nameIom(text: string): string {
 
 const IOM_NAME =
   /(?<![\p{L}\p{N}])(?:(?:the\s+)?international\s+organi[sz]ation\s+(?:for|of)\s+migration|(?:l['’]\s*)?organi[sz]ation\s+internationale\s+(?:pour|des)\s+(?:les\s+)?migrations?|(?:la\s+)?organizaci[oó]n\s+internacional\s+(?:para|de)\s+(?:las\s+)?migraci(?:o|ó)n(?:es)?)(?![\p{L}\p{N}])/giu;
+
+/** The World Health Assembly as French and Spanish abbreviate it, « l'AMS », "la AMS": the knowledge base's "WHA". */
+function nameAssembly(text: string): string {
+  return text.replace(/(?<![\p{L}\p{N}])AMS(?![\p{L}\p{N}])/gu, ' WHA ');
+}
 
 /**
  * Decades as "1950s": "the 50s", "50's", « les années 50 », "los años 50" (`SearchIndex` reads a

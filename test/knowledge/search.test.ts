@@ -182,6 +182,11 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply('Preparo una charla sobre la Agenda 2030, ¿qué pinta la OIM ahí?', 'es'), 'iom-2030-agenda');
     });
 
+    it("reads « l'AMS » as the World Health Assembly, and a question about \"its role\" with the story that names it", () => {
+      assert.equal(reply("Ma cheffe m'a parlé d'une résolution de l'AMS en 2008. Qu'est-ce qu'elle demande ?", 'fr'), 'wha-resolution-2008');
+      assert.equal(reply("I'm a nurse and a colleague mentioned the MHD at IOM. What is its role?", 'en'), 'mhd-what-it-does');
+    });
+
     it('reads « bosser » as working, « à quoi vise » as the aim, and a spaced hyphen as the end of a sentence', () => {
       assert.equal(reply("l'OIM bosse avec qui dans chaque pays ?", 'fr'), 'national-partners');
       assert.equal(reply("à quoi vise l'OIM avec la santé des migrants ?", 'fr'), 'mhd-well-being');
