@@ -108,6 +108,16 @@ export const INFORMATIONAL_CUES: Record<Lang, string[]> = {
   ],
 };
 
+/**
+ * How someone says what they do for work before asking about it ("I work for an NGO that supports
+ * people who were trafficked. What does IOM say…"): the "I" of the job is not the person in danger.
+ */
+export const WORK_CUES: Record<Lang, string[]> = {
+  en: ['i work', 'we work', 'i volunteer', 'we volunteer', 'i m a nurse', 'i m a social worker', 'i m a doctor'],
+  fr: ['je travaille', 'nous travaillons', 'on travaille', 'je suis benevole', 'je suis infirmiere', 'je suis infirmier', 'je suis assistante sociale', 'je suis medecin'],
+  es: ['yo trabajo', 'trabajo en', 'trabajo con', 'trabajo para', 'trabajamos', 'soy voluntaria', 'soy voluntario', 'soy enfermera', 'soy enfermero', 'soy trabajadora social', 'soy medico', 'soy medica'],
+};
+
 export const PERSONAL_CUES: Record<Lang, string[]> = {
   en: ['i', 'me', 'my', 'myself', 'im', 'we', 'our', 'us'],
   fr: ['je', 'j', 'moi', 'me', 'm', 'mon', 'ma', 'mes', 'nous', 'notre'],

@@ -1,6 +1,6 @@
 import { LANGUAGES } from '../knowledge/types';
 import { foldMessage } from '../text/foldText';
-import { DANGER_PHRASES, type DangerKind, INFORMATIONAL_CUES, PERSONAL_CUES } from './dangerPhrases';
+import { DANGER_PHRASES, type DangerKind, INFORMATIONAL_CUES, PERSONAL_CUES, WORK_CUES } from './dangerPhrases';
 
 /** Words allowed between two words of a phrase ("my baby is not breathing" ↔ "not breathing"). */
 const MAX_GAP = 2;
@@ -59,6 +59,7 @@ function firstPhraseIn(matches: ReadonlyArray<ReadonlySet<string>>): Phrase | un
 
 const INFORMATIONAL = LANGUAGES.flatMap((l) => INFORMATIONAL_CUES[l]).map((c) => ` ${c} `);
 const PERSONAL = new Set(LANGUAGES.flatMap((l) => PERSONAL_CUES[l]));
+const WORK = LANGUAGES.flatMap((l) => WORK_CUES[l]).map((c) => ` ${c} `);
 
 /**
  * Looks for danger signs in a message, in any of the three languages, tolerant of typos and
@@ -74,7 +75,10 @@ export function detectDanger(text: string): DangerKind | undefined {
   const hit = firstPhraseIn(matches);
   if (!hit) return undefined;
   const informational = INFORMATIONAL.some((cue) => ` ${folded} `.includes(cue));
-  const personal = tokens.some((t) => PERSONAL.has(t));
+  // The "I" of "I work for an NGO that…" says who asks, not who is in danger.
+  const personal = WORK.reduce((text, cue) => text.replaceAll(cue, ' '), ` ${folded} `)
+    .split(' ')
+    .some((t) => PERSONAL.has(t));
   return informational && !personal ? undefined : hit.kind;
 }
 

@@ -9,6 +9,8 @@ const dangers: Record<string, string[]> = {
     'i want to kill myself', 'i want to die', 'i am suicidal', 'thinking about hurting myself', 'they took my passport',
     'we are locked in a room and cant leave', 'they are forcing me to work without pay', 'my child is missing',
     'my baby is not breathng', 'i cannt breathe', 'my frend is unconscous',
+    // A job and a danger: the person still speaks of themselves.
+    'I work on a farm and my boss took my passport, what does IOM do?',
   ],
   fr: [
     'mon bébé ne respire plus', 'mon mari ne respire pas', "je n'arrive plus à respirer", 'mon ami est inconscient',
@@ -37,6 +39,8 @@ const lookAlikes: Record<string, string[]> = {
     'who are IOM partners', 'i want to subscribe to the newsletter', 'i want to talk to a person', 'thank you very much',
     'what is the 2008 resolution', 'climate change and health', 'i cant find the newsletter',
     'are people who migrate ilegally or get trafficked more likely to get sick or die',
+    // The "I" of a job is not the person in danger.
+    'I work with women who were trafficked. What does IOM say about their health risks?',
   ],
   fr: [
     "c'est quoi le VIH ?", "que fait l'OIM contre la traite ?", "comment l'OIM aide les victimes de violence",
@@ -47,6 +51,7 @@ const lookAlikes: Record<string, string[]> = {
     'je veux parler à quelqu un', 'merci beaucoup', "qu'est-ce que la résolution de 2008", 'changement climatique et santé',
     'beaucoup de migrants meurent en route ?', 'je ne trouve pas la newsletter',
     'ceux qui sont victimes de traite risquent quoi pour leur santé',
+    "je travaille dans un foyer pour victimes de traite, que dit l'OIM sur leur santé ?",
     // « ville » is one letter from « viole »
     'les gens partent tous vers la ville', "j'habite en ville, loin de l'hôpital",
   ],
@@ -59,6 +64,7 @@ const lookAlikes: Record<string, string[]> = {
     'quiero hablar con una persona', 'muchas gracias', 'qué es la resolución de 2008', 'cambio climático y salud',
     'mueren muchos migrantes en el camino', 'no encuentro el boletín',
     'las personas que son víctimas de trata corren más riesgos de enfermar o morir?',
+    'trabajo en una ONG con víctimas de trata, ¿qué dice la OIM sobre los riesgos para su salud?',
     // Spanish "enfermo", "enfermedad" and "(se) enferme" are French « enfermé » (locked up)
     'qué enfermedades afectan a los migrantes', 'mi hijo está enfermo y no tengo seguro', 'la gente que migra se enferma más?',
   ],
