@@ -122,7 +122,12 @@ const RUNNING_IOM = new Set([
   ...['director', 'directors', 'headquarters', 'headquartered', 'hq', 'staff', 'staffs', 'employees', 'employ', 'employs', 'chief', 'president', 'secretary'],
   ...['directeur', 'directrice', 'siege', 'employes', 'employees', 'salaries', 'personnel', 'president', 'presidente', 'secretaire'],
   ...['directora', 'directores', 'sede', 'empleados', 'emplea', 'plantilla', 'presidenta', 'secretario', 'secretaria'],
+  // Its offices: "where is the IOM office in my city", « le bureau de l'OIM à Dakar ».
+  ...['office', 'offices', 'bureau', 'bureaux', 'oficina', 'oficinas'],
 ]);
+const COUNTING = new Set(['many', 'combien', 'cuantas', 'cuantos', 'number', 'nombre', 'numero']);
+/** "How many people work at IOM", « combien de personnes travaillent à l'OIM », "¿cuántas personas trabajan en la OIM?" */
+const WORKING_AT_IOM = [['work', 'at', 'iom'], ['work', 'for', 'iom'], ['travaillent', 'oim'], ['trabajan', 'en', 'la', 'oim'], ['trabajan', 'para', 'la', 'oim']] as const;
 /**
  * A year past the 2030 Agenda: a projection ("how many climate migrants will there be by 2050?"). The
  * knowledge base gives today's figures only.
@@ -157,6 +162,7 @@ export function asksOutsideTopics(words: readonly string[]): boolean {
     (has(SCHOOL) && words.some((w) => ENROL.test(w))) ||
     words.some((w) => VACCINES.test(w)) ||
     has(RUNNING_IOM) ||
+    (WORKING_AT_IOM.some((phrase) => hasPhrase(words, phrase)) && words.some((w) => COUNTING.has(w))) ||
     words.some(isFutureYear) ||
     HOW_TO_SAY.some((phrase) => hasPhrase(words, phrase)) ||
     (RANKING.some((phrase) => hasPhrase(words, phrase)) && has(MOST))

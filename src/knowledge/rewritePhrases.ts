@@ -1,11 +1,12 @@
 /**
  * Rewrites of a question's phrases before it is matched (the knowledge base's phrasings are indexed
  * as written): compounds typed with a space, set phrases whose words mean something else alone,
+ * occupations that say who asks,
  * "the end goal", IOM's name written out, the World Health Assembly's French and Spanish initials, and decades.
  */
 export function rewritePhrases(text: string): string {
   // A message's readings rewrite the same text more than once in a turn: remember the last one.
-  if (text !== last.text) last = { text, rewritten: spellDecades(nameAssembly(nameIom(nameGoal(dropIdioms(hyphenateCompounds(text)))))) };
+  if (text !== last.text) last = { text, rewritten: spellDecades(nameAssembly(nameIom(nameGoal(dropOccupations(dropIdioms(hyphenateCompounds(text))))))) };
   return last.rewritten;
 }
 
@@ -36,6 +37,17 @@ function dropIdioms(text: string): string {
 
 const IDIOMS =
   /(?<![\p{L}\p{N}])(?:se\s+trat(?:a|o|ó|aba|aron|an)|(?<=de\s+qu[eé]\s+)trat(?:a|o|ó|aba)|(?:tienen?|tenía)\s+(?:nada\s+)?que\s+ver|(?:has|have|had)\s+nothing\s+to\s+do\s+with|n['’]a\s+rien\s+à\s+voir\s+avec|(?:keeps?|kept)(?=\s+\p{L}+ing(?![\p{L}])))(?![\p{L}\p{N}])/giu;
+
+/**
+ * Occupations whose words are topics of ours, dropped: "I'm a social worker", « assistante sociale »,
+ * "trabajadora social" say who asks, not that the question is about social well-being (see `askerWords`).
+ */
+function dropOccupations(text: string): string {
+  return text.replace(OCCUPATIONS, ' ');
+}
+
+const OCCUPATIONS =
+  /(?<![\p{L}])(?:social\s+workers?|(?:assistante?s?|travailleu(?:r|se)s?)\s+sociale?s?|trabajador(?:a|es|as)?\s+social(?:es)?)(?![\p{L}])/giu;
 
 /**
  * IOM's name written out, as "IOM": its words are everyday words ("international", "organisation",
