@@ -42,6 +42,8 @@ export function readings(message: string): string[] {
   const aboutIom = indirect && pointsBack(indirect) && namesIom(tokenise(nameIom(message))) ? `${indirect} IOM` : undefined;
   const question = tail ?? (sentences.length > 0 ? asking : undefined);
   if (question && pointsBack(question) && namesIom(tokenise(nameIom(message)))) more.push(`${question} IOM`);
+  // "…is that why clinics are so hard for people like me? what are the main obstacles?": the last one.
+  if (sentences.length > 1 && hasTopicWord(asking)) more.push(asking);
   // "…a social determinant of health. Is that actually IOM's position?": the story is what is asked.
   const story = sentences.length > 0 && checksStory(asked) ? storyOf(message, sentences) : undefined;
   if (story) more.push(story);
@@ -124,9 +126,10 @@ export function pointsBack(question: string): boolean {
   const words = tokenise(question);
   // "C'est vrai ça ?", "is that true?": a check of what the story says, not a question about IOM.
   if (words.some((w) => TRUTH.has(w))) return false;
-  // « C'est quoi au juste ? »: the « c' » is the demonstrative (single letters are not words).
-  const demonstrative = words.some((w) => POINTING_BACK.has(w)) || /(?<![\p{L}])c['’]?\s*est(?![\p{L}])/iu.test(question);
-  return demonstrative && words.every((w) => isLittleWord(w) || BODY.has(w));
+  // « C'est quoi au juste ? »: the « c' » is the demonstrative (single letters are not words);
+  // « de quoi il s'agit ? » is "what is it".
+  const demonstrative = words.some((w) => POINTING_BACK.has(w)) || /(?<![\p{L}])(?:c['’]?\s*est|s['’]\s*agit)(?![\p{L}])/iu.test(question);
+  return demonstrative && words.every((w) => isLittleWord(w) || BODY.has(w) || w === 'agit');
 }
 
 /**
@@ -186,7 +189,8 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set([
  * migrar afecta la salud. ¿Qué dice la OIM?" asks about the story).
  */
 function hasTopicWord(text: string): boolean {
-  const words = tokenise(text);
+  // Set phrases are not topics: « de quoi il s'agit » (`rewritePhrases`).
+  const words = tokenise(rewritePhrases(text));
   const topical = words.filter((w) => !isLittleWord(w));
   const onlyWhatIomSays = words.some((w) => SAYS.has(w)) && topical.every((w) => SAYS.has(w) || w === 'iom' || w === 'oim');
   return topical.length > 0 && !onlyWhatIomSays;

@@ -29,14 +29,15 @@ const END_GOAL = /(?<![\p{L}])(?:end|ultimate|final)\s+(goal|aim)(?![\p{L}])|(?<
 /**
  * Set phrases whose words mean something else alone, dropped before matching: Spanish "¿de qué se
  * trata?" (what is it about) is not « la trata » (trafficking), nor "¿qué tiene que ver…?" (what has
- * it to do with) a question about seeing; "my caseworker keeps saying" keeps nothing (the bot's privacy).
+ * it to do with) a question about seeing; "my caseworker keeps saying" keeps nothing (the bot's privacy);
+ * « de quoi il s'agit » (what it is) is not IOM acting (« l'OIM agit »).
  */
 function dropIdioms(text: string): string {
   return text.replace(IDIOMS, ' ');
 }
 
 const IDIOMS =
-  /(?<![\p{L}\p{N}])(?:se\s+trat(?:a|o|ó|aba|aron|an)|(?<=de\s+qu[eé]\s+)trat(?:a|o|ó|aba)|(?:tienen?|tenía)\s+(?:nada\s+)?que\s+ver|(?:has|have|had)\s+nothing\s+to\s+do\s+with|n['’]a\s+rien\s+à\s+voir\s+avec|(?:keeps?|kept)(?=\s+\p{L}+ing(?![\p{L}])))(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:se\s+trat(?:a|o|ó|aba|aron|an)|(?<=de\s+qu[eé]\s+)trat(?:a|o|ó|aba)|(?:tienen?|tenía)\s+(?:nada\s+)?que\s+ver|(?:has|have|had)\s+nothing\s+to\s+do\s+with|n['’]a\s+rien\s+à\s+voir\s+avec|(?:keeps?|kept)(?=\s+\p{L}+ing(?![\p{L}]))|(?:il\s+)?s['’]\s*agi(?:t|ssait)(?:-il)?)(?![\p{L}\p{N}])/giu;
 
 /**
  * Occupations whose words are topics of ours, dropped: "I'm a social worker", « assistante sociale »,

@@ -187,6 +187,11 @@ describe('SearchIndex and answerQuestion', () => {
       assert.equal(reply("I'm a nurse and a colleague mentioned the MHD at IOM. What is its role?", 'en'), 'mhd-what-it-does');
     });
 
+    it("reads « de quoi il s'agit » after a story naming IOM as \"what is IOM\", and the last of several questions alone", () => {
+      assert.equal(reply("Mon cousin m'a parlé de l'OIM. Tu peux me dire de quoi il s'agit ?", 'fr'), 'iom-what-is-iom');
+      assert.equal(reply('my english is bad and i have no papers, is that why the clinic sends me away? what stops migrants getting health care?', 'en'), 'health-access-barriers');
+    });
+
     it('reads « bosser » as working, « à quoi vise » as the aim, and a spaced hyphen as the end of a sentence', () => {
       assert.equal(reply("l'OIM bosse avec qui dans chaque pays ?", 'fr'), 'national-partners');
       assert.equal(reply("à quoi vise l'OIM avec la santé des migrants ?", 'fr'), 'mhd-well-being');
