@@ -102,10 +102,11 @@ export class SearchIndex {
   private searchText(message: string, lang: Lang): SearchResult {
     const text = rewritePhrases(message);
     const words = tokenise(text);
+    const iom = namesIom(words);
     const cues: Cues = {
       kinds: questionCues(text),
-      namesIom: namesIom(words),
-      otherOrganisations: namesIom(words) ? [] : otherOrganisationsNamed(text, words),
+      namesIom: iom,
+      otherOrganisations: iom ? [] : otherOrganisationsNamed(text, words),
       addressesUs: addressesUs(words),
       country: words.some(isPlaceName),
       outsideTopics: asksOutsideTopics(words),
@@ -160,10 +161,9 @@ export class SearchIndex {
       const name = place || isOrganisationWord(token.surface);
       let term = name ? this.index.term(token.stem) : this.known(token.surface, lang, token.stem);
       let certainty = 1;
-      // People mix languages: an unknown word that is another language's "the" or "please" says nothing.
-      if (term === undefined && !littleWords && isLittleWord(token.surface)) continue;
-      // Nor does one that only says who asks ("I'm a nurse", « mon frère », "para mi tesis").
-      if (term === undefined && !littleWords && isAskerWord(token.surface)) continue;
+      // People mix languages: an unknown word that is another language's "the" or "please" says
+      // nothing; nor does one that only says who asks ("I'm a nurse", « mon frère », "para mi tesis").
+      if (term === undefined && !littleWords && (isLittleWord(token.surface) || isAskerWord(token.surface))) continue;
       const near = term === undefined ? this.nearNumber(token.surface) : undefined;
       if (near !== undefined) {
         term = near;

@@ -41,17 +41,17 @@ export function foldChunk(chunk: string): string[] {
   return compound(keptWords(folded.split(' ')));
 }
 
+/** Each of `words` read as `word`. */
+function meaning(word: string, words: readonly string[]): [string, readonly string[]][] {
+  return words.map((w) => [w, [word]]);
+}
+
 /**
  * Compounds written one way or another, as one set of words: "well-being" and "bien-être" are
  * each two stop words, and would vanish from a question about well-being; "healthcare" is the
  * "health care" the knowledge base writes. And the short forms people type for a few words the
  * knowledge base spells out ("ppl", "govts", « gouv », « actus »). Keys are folded chunks, words joined by a space.
  */
-/** Each of `words` read as `word`. */
-function meaning(word: string, words: readonly string[]): [string, readonly string[]][] {
-  return words.map((w) => [w, [word]]);
-}
-
 const COMPOUNDS = new Map<string, readonly string[]>([
   ['well being', ['wellbeing']],
   ['bien etre', ['bienetre']],

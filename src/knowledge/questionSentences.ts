@@ -39,9 +39,10 @@ export function readings(message: string): string[] {
   if (embedded) more.push(embedded);
   // "…los chalecos de la OIM, pero no sé qué son": a question about what the story named.
   // It is what is asked, before the story's own words ("on m'a orienté vers l'OIM").
-  const aboutIom = indirect && pointsBack(indirect) && namesIom(tokenise(nameIom(message))) ? `${indirect} IOM` : undefined;
+  const storyNamesIom = namesIom(tokenise(nameIom(message)));
+  const aboutIom = indirect && pointsBack(indirect) && storyNamesIom ? `${indirect} IOM` : undefined;
   const question = tail ?? (sentences.length > 0 ? asking : undefined);
-  if (question && pointsBack(question) && namesIom(tokenise(nameIom(message)))) more.push(`${question} IOM`);
+  if (question && pointsBack(question) && storyNamesIom) more.push(`${question} IOM`);
   // "…is that why clinics are so hard for people like me? what are the main obstacles?": the last one.
   if (sentences.length > 1 && hasTopicWord(asking)) more.push(asking);
   // "…a social determinant of health. Is that actually IOM's position?": the story is what is asked.

@@ -6,7 +6,7 @@
  */
 export function rewritePhrases(text: string): string {
   // A message's readings rewrite the same text more than once in a turn: remember the last one.
-  if (text !== last.text) last = { text, rewritten: spellDecades(nameAssembly(nameIom(nameGoal(dropOccupations(dropIdioms(hyphenateCompounds(text))))))) };
+  if (text !== last.text) last = { text, rewritten: STEPS.reduce((rewritten, step) => step(rewritten), text) };
   return last.rewritten;
 }
 
@@ -79,3 +79,6 @@ function spellDecades(text: string): string {
 const DECADE = /(?<![\p{L}\p{N}])(19|20)?([1-9])0['’]?s(?![\p{L}\p{N}])/giu;
 /** « années 50 », "años 50", "años 1950". */
 const DECADE_AFTER_WORD = /(?<![\p{L}\p{N}])(?:ann[ée]es|a[ñn]os)\s+(19|20)?([1-9])0(?![\p{L}\p{N}])/giu;
+
+/** The rewrites, in the order they apply. */
+const STEPS: readonly ((text: string) => string)[] = [hyphenateCompounds, dropIdioms, dropOccupations, nameGoal, nameIom, nameAssembly, spellDecades];
