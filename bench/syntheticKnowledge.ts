@@ -48,6 +48,8 @@ export interface SyntheticOptions {
   vocabularySize?: number;
   alternates?: number;
   seed?: number;
+  /** A real knowledge base whose actions, referrals and lexicon the synthetic one keeps. */
+  base?: KnowledgeBase;
 }
 
 /**
@@ -56,8 +58,15 @@ export interface SyntheticOptions {
  * each language's function words, and a 40–80-word answer.
  */
 export function syntheticKnowledge(options: SyntheticOptions): KnowledgeBase {
-  const { entriesPerLanguage, vocabularySize = 20_000, alternates = 7, seed = 1 } = options;
-  const kb: KnowledgeBase = { entries: { en: new Map(), fr: new Map(), es: new Map() }, menu: [] };
+  const { entriesPerLanguage, vocabularySize = 20_000, alternates = 7, seed = 1, base } = options;
+  // The real actions, referrals and lexicon ride along: a real index reads every text through the lexicon.
+  const kb: KnowledgeBase = {
+    entries: { en: new Map(), fr: new Map(), es: new Map() },
+    actions: base?.actions ?? { en: new Map(), fr: new Map(), es: new Map() },
+    referrals: base?.referrals ?? { en: new Map(), fr: new Map(), es: new Map() },
+    lexicon: base?.lexicon ?? { en: emptyLexicon(), fr: emptyLexicon(), es: emptyLexicon() },
+    themes: [],
+  };
   for (const lang of LANGUAGES) {
     const rand = random(seed + lang.charCodeAt(0));
     const words = vocabulary(lang, vocabularySize, rand);
@@ -71,6 +80,8 @@ export function syntheticKnowledge(options: SyntheticOptions): KnowledgeBase {
       const topic = Array.from({ length: 3 + Math.floor(rand() * 3) }, () => words[Math.floor(rand() * words.length)]!);
       const id = `synthetic-${i}`;
       const entry: KnowledgeEntry = {
+        kind: 'answer',
+        personal: false,
         id,
         lang,
         topic: `topic-${i % 50}`,
@@ -86,8 +97,12 @@ export function syntheticKnowledge(options: SyntheticOptions): KnowledgeBase {
       kb.entries[lang].set(id, entry);
     }
   }
-  kb.menu = [...kb.entries.en.keys()].slice(0, 5);
+  kb.themes = [{ id: 'synthetic', title: { en: 'Topics', fr: 'Thèmes', es: 'Temas' }, entries: [...kb.entries.en.keys()].slice(0, 5) }];
   return kb;
+}
+
+function emptyLexicon() {
+  return { same: [], names: [], ours: [], asker: [] };
 }
 
 /** Queries like people's: a few words of an entry's phrasings, sometimes with a typo; some off-topic. */

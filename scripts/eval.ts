@@ -14,11 +14,12 @@ import { z } from 'zod';
 import type { Lexicon } from '../src/i18n/detectLanguage';
 import { negotiateLanguage } from '../src/i18n/negotiateLanguage';
 import { knowledgeLexicon } from '../src/knowledge/knowledgeLexicon';
-import { answerQuestion } from '../src/knowledge/answerQuestion';
+import { understand } from '../src/knowledge/understand';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge';
 import { foldText } from '../src/knowledge/normalise';
 import { SearchIndex } from '../src/knowledge/SearchIndex';
-import { type AnswerOutcome, type KnowledgeBase, LANGUAGES, type Lang } from '../src/knowledge/types';
+import { runDangerEval } from './eval-danger';
+import { type KnowledgeBase, type KnowledgeEntry, LANGUAGES, type Lang, type Understanding } from '../src/knowledge/types';
 
 export const PASS = 0.9;
 
@@ -44,8 +45,10 @@ export function replyLanguage(text: string, lexicon?: Lexicon): Lang {
   return negotiateLanguage({ text, lexicon }).lang;
 }
 
-function describe(outcome: AnswerOutcome): string {
+export function describe(outcome: Understanding): string {
   if (outcome.kind === 'answer') return `answered ${outcome.entry.id} (${outcome.score.toFixed(2)})`;
+  if (outcome.kind === 'action') return `ran ${outcome.action} (${outcome.score.toFixed(2)})`;
+  if (outcome.kind === 'referral') return `referred ${outcome.entry.id} (${outcome.score.toFixed(2)})`;
   if (outcome.kind === 'clarify') return `asked "did you mean" ${outcome.candidates.map((e) => e.id).join(' / ')}`;
   return `did not know (${outcome.band})`;
 }
@@ -53,22 +56,22 @@ function describe(outcome: AnswerOutcome): string {
 /** Scores one language's eval set against a loaded knowledge base and index. */
 export function evaluateLanguage(lang: Lang, file: string, kb: KnowledgeBase, index: SearchIndex, lexicon: Lexicon): LanguageScore {
   const set = evalSetSchema.parse(parse(readFileSync(file, 'utf8')));
-  const phrasings = new Set(LANGUAGES.flatMap((l) => [...kb.entries[l].values()].flatMap((e) => [e.question, ...e.alternates].map(foldText))));
+  const phrasings = new Set(LANGUAGES.flatMap((l) => [...kb.entries[l].values()].flatMap((e: KnowledgeEntry) => [e.question, ...e.alternates].map(foldText))));
   const score: LanguageScore = { lang, questions: set.questions.length, top1: 0, replyLanguage: 0, outOfScope: set.out_of_scope.length, refusals: 0, verbatim: 0, misses: [] };
   for (const { q, id } of set.questions) {
     if (!LANGUAGES.some((l) => kb.entries[l].has(id))) throw new Error(`${file}: "${q}" expects unknown id "${id}"`);
     const replyLang = replyLanguage(q, lexicon);
     if (replyLang === lang) score.replyLanguage++;
     if (phrasings.has(foldText(q))) score.verbatim++;
-    const outcome = answerQuestion(q, replyLang, kb, index);
+    const outcome = understand(q, replyLang, kb, index);
     if (outcome.kind === 'answer' && outcome.entry.id === id) score.top1++;
     else score.misses.push(`${lang} "${q}": expected ${id}, ${describe(outcome)}`);
   }
   for (const q of set.out_of_scope) {
     const replyLang = replyLanguage(q, lexicon);
     if (replyLang === lang) score.replyLanguage++;
-    const outcome = answerQuestion(q, replyLang, kb, index);
-    if (outcome.kind === 'unknown') score.refusals++;
+    const outcome = understand(q, replyLang, kb, index);
+    if (outcome.kind === 'unknown' || outcome.kind === 'referral') score.refusals++;
     else score.misses.push(`${lang} out of scope "${q}": ${describe(outcome)}`);
   }
   return score;
@@ -102,6 +105,9 @@ export function option(name: string, fallback: string): string {
 }
 
 if (require.main === module) {
-  const ok = runEval(option('--knowledge', 'knowledge'), option('--eval', 'test/eval'), process.argv.includes('--quiet'));
-  process.exitCode = ok ? 0 : 1;
+  const knowledge = option('--knowledge', 'knowledge');
+  const quiet = process.argv.includes('--quiet');
+  const answers = runEval(knowledge, option('--eval', 'test/eval'), quiet);
+  const danger = runDangerEval(knowledge, option('--corpus', 'test/emergency/corpus'), quiet);
+  process.exitCode = answers && danger ? 0 : 1;
 }

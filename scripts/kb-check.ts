@@ -20,7 +20,7 @@ function main(dir: string): number {
     const phrasings = entries.reduce((n, e) => n + 1 + e.alternates.length, 0);
     console.log(`${lang}: ${entries.length} entries in ${topics} topics, ${phrasings} phrasings`);
   }
-  console.log(`menu: ${kb.menu.length} entries`);
+  console.log(`menu: ${kb.themes.length} themes, ${kb.themes.reduce((n, t) => n + t.entries.length, 0)} entries`);
   const problems = checkKnowledge(kb);
   for (const problem of problems) console.log(`  problem: ${problem}`);
   console.log(problems.length === 0 ? 'kb:check: no problems' : `kb:check: ${problems.length} problem(s)`);

@@ -19,6 +19,8 @@ import { registerWebChatPage } from './web/registerWebChatPage';
 import { registerWhatsApp } from './whatsapp/registerWhatsApp';
 import type { WhatsAppConnector } from './whatsapp/WhatsAppConnector';
 import { createI18n } from './i18n/i18n';
+import { buildDangerDetector } from './emergency/buildDangerDetector';
+import { EmergencyNumbers } from './emergency/EmergencyNumbers';
 import { loadKnowledge } from './knowledge/loadKnowledge';
 import { SearchIndex } from './knowledge/SearchIndex';
 import { errorSummary, type Logger } from './log';
@@ -50,6 +52,8 @@ export interface App {
 export async function createApp(config: Readonly<Config>, logger: Logger): Promise<App> {
   const kb = loadKnowledge(config.KNOWLEDGE_DIR);
   const index = SearchIndex.build(kb);
+  const danger = buildDangerDetector(config.KNOWLEDGE_DIR, kb);
+  const emergencyNumbers = EmergencyNumbers.load(config.KNOWLEDGE_DIR);
   const i18n = createI18n(config.LOCALES_DIR);
   const { db, engine } = await openDatabase(config);
   const storage = new SqlStorage(db);
@@ -57,6 +61,8 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
     config,
     kb,
     index,
+    danger,
+    emergencyNumbers,
     i18n,
     logger,
     tickets: new SqlTicketStore(db, engine === 'postgresql'),

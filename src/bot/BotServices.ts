@@ -1,5 +1,7 @@
 import type { Config } from '../config';
 import type { I18n } from '../i18n/i18n';
+import type { DangerDetector } from '../emergency/DangerDetector';
+import type { EmergencyNumbers } from '../emergency/EmergencyNumbers';
 import type { SearchIndex } from '../knowledge/SearchIndex';
 import type { KnowledgeBase } from '../knowledge/types';
 import type { TicketStore } from '../handoff/Ticket';
@@ -14,6 +16,10 @@ export interface BotServices {
   config: Readonly<Config>;
   kb: KnowledgeBase;
   index: SearchIndex;
+  /** Recognises messages from people in danger (learnt from knowledge/{lang}/danger.yaml). */
+  danger: DangerDetector;
+  /** Emergency numbers by country (knowledge/emergency-numbers.yaml). */
+  emergencyNumbers: EmergencyNumbers;
   i18n: I18n;
   logger: Logger;
   tickets: TicketStore;

@@ -6,7 +6,7 @@ import type { Lang } from '../knowledge/types';
 import { maskPersonalData } from '../privacy/maskPersonalData';
 import type { Reply } from '../reply';
 import { TRANSCRIPT_MAX_LINES, type ConversationData, type UserProfile } from './state';
-import { Turn, type TurnHandler } from './Turn';
+import { Turn, type TurnHandler, type Understand } from './Turn';
 import { TURN_LANG } from './turnKeys';
 
 export interface BotParts {
@@ -18,6 +18,8 @@ export interface BotParts {
   handlers: TurnHandler[];
   /** Tried in order for event activities (e.g. `handoff.status` from an agent hub). */
   eventHandlers: TurnHandler[];
+  /** What a message is understood to be (the knowledge base's understanding). */
+  understand: Understand;
   /** Says hello to a newcomer (welcome text and topic menu). */
   welcome: (turn: Turn) => void;
 }
@@ -77,11 +79,12 @@ export class MigrationHealthBot extends ActivityHandler {
     const convo = await this.conversationData.get(ctx, {});
     const user = await this.userProfile.get(ctx, {});
     const kind = channelKindOf(ctx.activity.channelId, this.parts.channels);
-    return new Turn(ctx, text.trim(), lang, kind, convo, user, this.parts.i18n.forLang(lang));
+    return new Turn(ctx, text.trim(), lang, kind, convo, user, this.parts.i18n, this.parts.understand);
   }
 
   /** Renders the queued replies for the channel, remembers the last menu, and sends. */
   async send(turn: Turn): Promise<void> {
+    turn.replies.push(...turn.footer.splice(0));
     if (turn.replies.length === 0) return;
     const target = { kind: turn.channel, isGroup: Boolean(turn.ctx.activity.conversation?.isGroup) };
     const withMenu = [...turn.replies].reverse().find((r) => r.choices?.length);

@@ -1,12 +1,14 @@
 import type { Middleware, Storage } from 'botbuilder';
 import { conversationKey, JsonBotState, userKey } from './JsonBotState';
-import { answerHandler } from '../dialogs/answerHandler';
+import { conversationBasics, languageActions, smallTalkActions, welcome } from '../dialogs/smallTalkActions';
+import { topicMenuHandler } from '../dialogs/topicMenu';
+import { type UnderstandHooks, understandHandler } from '../dialogs/understandHandler';
 import { emergencyHandler } from '../emergency/emergencyHandler';
-import { handoffAnswerHooks, handoffEmergencyHooks, handoffHandler } from '../handoff/handoffHandler';
+import { handoffActions, handoffAnswerHooks, handoffEmergencyHooks, handoffGate } from '../handoff/handoffHandler';
 import { handoffStatusHandler } from '../handoff/handoffStatusHandler';
 import { knowledgeLexicon } from '../knowledge/knowledgeLexicon';
-import { newsletterHandler, offerNewsletterOnce } from '../newsletter/newsletterHandler';
-import { smallTalkHandler, welcome } from '../dialogs/smallTalkHandler';
+import { understand } from '../knowledge/understand';
+import { newsletterActions, newsletterFlow, offerNewsletterOnce } from '../newsletter/newsletterHandler';
 import { InputMiddleware } from './middleware/inputMiddleware';
 import { LocaleMiddleware } from './middleware/localeMiddleware';
 import { MenuChoiceMiddleware } from './middleware/menuChoiceMiddleware';
@@ -27,28 +29,40 @@ export interface BotApp {
 
 /**
  * Assembles the bot: state on the given storage, the middleware chain and the handler order.
- * The message path reads top to bottom here: send timeout → clean input → flood limit → load and save state → menu numbers → language → handlers.
+ * The message path reads top to bottom here: send timeout → clean input → flood limit → load and
+ * save state → menu numbers → language → handlers: danger first, then a flow in progress (a
+ * sign-up, an open helpdesk request), then what the message is understood to be.
  */
 export function createBot(services: BotServices, storage: Storage): BotApp {
   const conversationState = new JsonBotState(storage, conversationKey);
   const userState = new JsonBotState(storage, userKey);
   const channels = { whatsappIds: services.config.WHATSAPP_CHANNEL_IDS, smsIds: services.config.SMS_CHANNEL_IDS };
+  const newsletter = { services, conversationState, userState };
+  const hooks: UnderstandHooks = {
+    ...handoffAnswerHooks(services),
+    afterAnswer: offerNewsletterOnce(services),
+    onOutcome: (turn, outcome) => services.metrics?.answers.inc({ outcome: outcome.kind, band: outcome.band, lang: turn.lang }),
+  };
+  const actions = {
+    ...smallTalkActions(services, hooks),
+    ...languageActions(services),
+    ...newsletterActions(newsletter),
+    ...handoffActions(services),
+  };
   const bot = new MigrationHealthBot({
     conversationState,
     userState,
     i18n: services.i18n,
     channels,
+    understand: (text, lang) => understand(text, lang, services.kb, services.index),
     welcome: (turn) => welcome(turn, services),
     handlers: [
-      emergencyHandler(handoffEmergencyHooks(services)),
-      newsletterHandler({ services, conversationState, userState }),
-      handoffHandler(services),
-      smallTalkHandler(services),
-      answerHandler(services, {
-        ...handoffAnswerHooks(services),
-        afterAnswer: offerNewsletterOnce(services),
-        onOutcome: (turn, outcome) => services.metrics?.answers.inc({ outcome: outcome.kind, band: outcome.band, lang: turn.lang }),
-      }),
+      emergencyHandler(services.danger, services.emergencyNumbers, handoffEmergencyHooks(services)),
+      newsletterFlow(newsletter),
+      handoffGate(services),
+      conversationBasics(services),
+      topicMenuHandler(services.kb, services.i18n),
+      understandHandler(services, actions, hooks),
     ],
     eventHandlers: [handoffStatusHandler(services)],
   });

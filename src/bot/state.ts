@@ -35,6 +35,10 @@ export interface ConversationData {
   lastActivityId?: string;
   /** The newsletter was offered after an answer (offer it only once). */
   newsletterOffered?: boolean;
+  /** The newsletter offer was the bot's last question: a bare "yes" or "no" answers it. */
+  offerPending?: boolean;
+  /** The country the person last said they are in (ISO code), for the emergency numbers. */
+  country?: string;
   /** The open handoff ticket, if any. */
   ticketId?: string;
   /** The person was told once that a person will reply. */

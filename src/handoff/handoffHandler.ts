@@ -1,10 +1,9 @@
 import type { BotServices } from '../bot/BotServices';
-import type { Turn, TurnHandler } from '../bot/Turn';
-import type { AnswerHooks } from '../dialogs/answerHandler';
+import type { ActionRunners, Turn, TurnHandler } from '../bot/Turn';
+import type { UnderstandHooks } from '../dialogs/understandHandler';
+import { personChoice } from '../dialogs/replies';
 import { topicMenu } from '../dialogs/topicMenu';
 import type { EmergencyHooks } from '../emergency/emergencyHandler';
-import { containsIntent, matchesIntent } from '../i18n/matchIntent';
-import type { Choice } from '../reply';
 import { maskPersonalData } from '../privacy/maskPersonalData';
 import { openTicket } from './openTicket';
 
@@ -17,55 +16,60 @@ const now = () => new Date().toISOString();
 
 /**
  * The handoff gate, right after the emergency check: while a ticket is open the person's messages
- * go to the ticket and the bot stays quiet (it says once that a person will reply); "/end" or
- * "back to the bot" closes it. Otherwise, asking for a person opens a ticket.
+ * go to the ticket and the bot stays quiet (it says once that a person will reply); asking to go
+ * back to the bot closes it.
  */
-export function handoffHandler(services: BotServices): TurnHandler {
-  const { tickets, i18n, config } = services;
+export function handoffGate(services: BotServices): TurnHandler {
+  const { tickets, config } = services;
   return {
     name: 'handoff',
     async handle(turn) {
       const openId = turn.convo.ticketId;
-      if (openId) {
-        const ticket = await tickets.get(openId);
-        if (ticket && ticket.status !== 'closed') {
-          if (matchesIntent(i18n, 'intents.handoffEnd', turn.text)) {
-            await tickets.append(openId, { from: 'user', text: maskPersonalData(turn.text), at: now() });
-            await tickets.setStatus(openId, 'closed');
-            turn.convo.ticketId = undefined;
-            turn.say({ kind: 'handoff', text: turn.t('handoff.endedByUser'), choices: topicMenu(services.kb, turn.lang) });
-            return true;
-          }
-          await tickets.append(openId, { from: 'user', text: maskPersonalData(turn.text), at: now() });
-          if (!turn.convo.handoffNoticeGiven) {
-            turn.convo.handoffNoticeGiven = true;
-            turn.say({ kind: 'handoff', text: turn.t('handoff.waiting', { hours: config.HELPDESK_HOURS }) });
-          }
-          return true;
-        }
+      if (!openId) return false;
+      const ticket = await tickets.get(openId);
+      if (!ticket || ticket.status === 'closed') {
         turn.convo.ticketId = undefined; // closed by staff meanwhile: back to normal
+        return false;
       }
-      // "Am I talking to a real person?" asks what the bot is (the knowledge base answers, and says how
-      // to reach a person); "I want a real person" asks for one.
-      if (!containsIntent(i18n, 'intents.handoffRequest', turn.text) || containsIntent(i18n, 'intents.askingIfHuman', turn.text)) return false;
-      const recentDanger = turn.convo.dangerAt && Date.now() - Date.parse(turn.convo.dangerAt) < URGENT_WINDOW_MS;
-      const ticket = await openTicket(turn, services, recentDanger ? 'urgent' : 'normal');
-      turn.say({ kind: 'handoff', text: turn.t('handoff.created', { id: ticket.id, hours: config.HELPDESK_HOURS }) });
+      // Leaving the newsletter or erasing one's data is for the bot to do, helpdesk or not.
+      if (turn.action === 'unsubscribe' || turn.action === 'forget-me') return false;
+      await tickets.append(openId, { from: 'user', text: maskPersonalData(turn.text), at: now() });
+      if (turn.action === 'back-to-bot') {
+        await closeByUser(turn, services, openId);
+        return true;
+      }
+      if (!turn.convo.handoffNoticeGiven) {
+        turn.convo.handoffNoticeGiven = true;
+        turn.say({ kind: 'handoff', text: turn.t('handoff.waiting', { hours: config.HELPDESK_HOURS }) });
+      }
       return true;
     },
   };
 }
 
-/** "Talk to a person" as a menu choice, in the person's language. */
-export function personChoice(turn: Turn, urgent = false): Choice {
-  const label = turn.t(urgent ? 'handoff.urgentChoice' : 'handoff.offerChoice');
-  return { label, value: label };
+/** Asking for a person opens a ticket (urgent soon after danger signs); "back to the bot" with none open is a no-op. */
+export function handoffActions(services: BotServices): ActionRunners {
+  return {
+    async 'talk-to-person'(turn) {
+      const recentDanger = turn.convo.dangerAt && Date.now() - Date.parse(turn.convo.dangerAt) < URGENT_WINDOW_MS;
+      const ticket = await openTicket(turn, services, recentDanger ? 'urgent' : 'normal');
+      turn.say({ kind: 'handoff', text: turn.t('handoff.created', { id: ticket.id, hours: services.config.HELPDESK_HOURS }) });
+    },
+    'back-to-bot': (turn) => turn.say({ kind: 'message', text: turn.t('handoff.noneOpen'), choices: topicMenu(services.kb, turn.lang) }),
+  };
+}
+
+async function closeByUser(turn: Turn, services: BotServices, id: string): Promise<void> {
+  await services.tickets.setStatus(id, 'closed');
+  turn.convo.ticketId = undefined;
+  turn.say({ kind: 'handoff', text: turn.t('handoff.endedByUser'), choices: topicMenu(services.kb, turn.lang) });
 }
 
 /** Emergency hook: remember the danger, flag an open ticket urgent, or offer a person. */
 export function handoffEmergencyHooks(services: BotServices): EmergencyHooks {
   return {
-    count: (kind) => services.metrics?.emergencies.inc({ kind }),
+    count: (kind, lang) => services.metrics?.emergencies.inc({ kind, lang }),
+    countSafetyNet: (lang) => services.metrics?.safetyNets.inc({ lang }),
     async onDanger(turn) {
       turn.convo.dangerAt = now();
       const openId = turn.convo.ticketId;
@@ -80,7 +84,7 @@ export function handoffEmergencyHooks(services: BotServices): EmergencyHooks {
 }
 
 /** Answer hooks: record what the bot could not answer; after two misses in a row, offer a person. */
-export function handoffAnswerHooks(services: BotServices): AnswerHooks {
+export function handoffAnswerHooks(services: BotServices): UnderstandHooks {
   return {
     onUnanswered: (turn) => {
       services.metrics?.fallbacks.inc({ lang: turn.lang });

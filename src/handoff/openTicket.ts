@@ -47,7 +47,8 @@ export async function openTicket(turn: Turn, services: BotServices, urgency: Urg
 /** The knowledge-base entry the most recent user messages are closest to, if any is reasonably close. */
 function guessTopic(userLines: string[], turn: Turn, services: BotServices): string | undefined {
   for (const text of [...userLines].reverse()) {
-    const best = services.index.search(text, turn.lang).candidates[0];
+    // A topic is something asked about (an answer, or a referral such as visas), not a request.
+    const best = services.index.search(text, turn.lang).candidates.find((c) => c.kind !== 'action');
     if (best && best.score >= TOPIC_MIN_SCORE) return best.id;
   }
   return undefined;

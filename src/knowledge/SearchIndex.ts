@@ -1,95 +1,99 @@
-import { isAskerWord } from './askerWords';
 import { TermIndex } from './bm25';
-import { analyse, isLittleWord, isStopWord, stem, tokenise, words } from './normalise';
 import { EntryScorer } from './EntryScorer';
-import { addressesUs, isOrganisationWord, namesIom, otherOrganisationsNamed } from './organisations';
-import { asksOutsideTopics } from './outsideTopics';
-import { isPlaceName } from './placeNames';
-import { COUNT, questionCues, WHEN, WHO, WHY } from './questionCues';
+import { foldChunk } from './foldChunk';
+import { isCanonical, Lexicon, PLACE } from './Lexicon';
+import { describeWord, isLittleWord, isStopWord, spellDecades, tokenise } from './normalise';
+import { questionCues } from './questionCues';
 import { readings } from './questionSentences';
-import { rewritePhrases } from './rewritePhrases';
 import { type Cues, scoreQuery, type QueryTerm } from './scoreQuery';
 import { SpellingCorrector } from './spelling';
-import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult } from './types';
+import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult, type UnderstoodEntry } from './types';
+import { WordTable } from './WordTable';
+
+/** Past this many distinct chunks of text, an index's word table starts over (memory bound). */
+const MAX_CHUNKS = 200_000;
 
 /**
- * Finds the knowledge-base entry a message asks about. Every phrasing (question and alternates) of
- * every entry in every language goes into one inverted index, so a question in French can match a
- * Spanish phrasing of the same id. See `scoreQuery` for the 0..1 score.
+ * Ranks everything the bot understands — answers, actions and referrals — for a message. Every
+ * phrasing (an answer's question, alternates and answer; an action's or referral's label and
+ * examples) of every entry in every language goes into one inverted index, read through the
+ * knowledge base's lexicon, so a question in French can match a Spanish phrasing of the same id.
+ * See `scoreQuery` for the 0..1 score, which is comparable across kinds: the same bands decide.
  */
 export class SearchIndex {
   private readonly scorer: EntryScorer;
-  /** Per entry: `features`, worked out the first time the entry is a candidate (0 until then). */
-  private readonly entryFeatures: Uint8Array;
-  /** Per entry, the other organisations its phrasings name; worked out when first needed. */
-  private readonly entryOrganisations: (readonly string[] | undefined)[] = [];
+  /** Per entry, what its phrasings say beyond their words: kinds of answer, names. Worked out when first needed. */
+  private readonly entryKinds: Int8Array;
+  private readonly entryNames: (ReadonlySet<string> | undefined)[] = [];
+  private readonly entryLittleWords: (ReadonlyArray<ReadonlySet<string>> | undefined)[] = [];
   /** The numbers the knowledge base uses, but years (for `nearNumber`); listed when first needed. */
   private numbers: number[] | undefined;
-  /**
-   * Made by the first word the index does not know (`speller`): most questions have none, and at
-   * 10,000 entries per language making it is a tenth of a build.
-   */
+  /** Made by the first word the index does not know: most questions have none. */
   private spellerMade: SpellingCorrector | undefined;
 
   private constructor(
-    /** Entry number → id. */
-    private readonly ids: string[],
+    /** Entry number → entry in some language (its id and kind). */
+    private readonly entries: readonly UnderstoodEntry[],
     private readonly index: TermIndex,
     private readonly kb: KnowledgeBase,
+    private readonly lexicon: Lexicon,
+    private readonly words: WordTable,
   ) {
     this.scorer = new EntryScorer(index);
-    this.entryFeatures = new Uint8Array(ids.length);
+    this.entryKinds = new Int8Array(entries.length).fill(-1);
   }
 
-  /** Indexes a whole knowledge base (all languages). */
+  /** Indexes a whole knowledge base (all kinds, all languages). */
   static build(kb: KnowledgeBase): SearchIndex {
-    const ids = [...new Set(LANGUAGES.flatMap((lang) => [...kb.entries[lang].keys()]))];
-    // Room for every phrasing, and for a word every eight characters (words and spaces).
-    let phrasings = 0;
-    let characters = 0;
+    const lexicon = new Lexicon(LANGUAGES.map((lang) => kb.lexicon[lang]));
+    const words = new WordTable(foldChunk, (word, lang) => {
+      const canonical = lexicon.canonical(word);
+      return canonical ? { stem: canonical, stop: false } : describeWord(word, lang);
+    }, MAX_CHUNKS);
+    const byId = new Map<string, UnderstoodEntry[]>();
     for (const lang of LANGUAGES) {
-      for (const entry of kb.entries[lang].values()) {
-        phrasings += 2 + entry.alternates.length;
-        characters += entry.question.length + entry.answer.length;
-        for (const alternate of entry.alternates) characters += alternate.length;
+      for (const e of [...kb.entries[lang].values(), ...kb.actions[lang].values(), ...kb.referrals[lang].values()]) {
+        (byId.get(e.id) ?? byId.set(e.id, []).get(e.id)!).push(e);
       }
     }
-    const index = new TermIndex(ids.length, words, { phrasings, words: Math.ceil(characters / 8) });
-    const add = (n: number, text: string, lang: Lang, skipDigits = false) => index.addPhrasing(n, words.ids, words.analyse(text, lang, skipDigits));
-    ids.forEach((id, n) => {
-      for (const lang of LANGUAGES) {
-        const entry = kb.entries[lang].get(id);
-        if (!entry) continue;
-        add(n, entry.question, lang);
-        for (const alternate of entry.alternates) add(n, alternate, lang);
-        // The answer too: people ask with the words of the answer ("preventive and curative
-        // programmes"). Being long, it covers little of itself, which scores it below a phrasing.
-        // Single digits in an answer are noise.
-        add(n, entry.answer, lang, true);
+    const versions = [...byId.values()];
+    let phrasings = 0;
+    let characters = 0;
+    for (const e of versions.flat()) {
+      const texts = phrasingsOf(e);
+      phrasings += texts.length;
+      for (const t of texts) characters += t.length;
+    }
+    const index = new TermIndex(versions.length, words, { phrasings, words: Math.ceil(characters / 8) });
+    const add = (n: number, text: string, lang: Lang, skipDigits = false) => index.addPhrasing(n, words.ids, words.analyse(prepare(lexicon, text), lang, skipDigits));
+    versions.forEach((list, n) => {
+      for (const e of list) {
+        // A request's single digits are texting ("talk 2 a person"), not a figure asked about.
+        for (const text of phrasingsOf(e)) add(n, text, e.lang, e.kind !== 'answer');
+        // An answer's own words too: people ask with them ("preventive and curative programmes").
+        // Being long, it covers little of itself, which scores it below a phrasing; its single digits are noise.
+        if (e.kind === 'answer') add(n, e.answer, e.lang, true);
       }
     });
-    return new SearchIndex(ids, index.finish(), kb);
+    return new SearchIndex(versions.map((list) => list[0]!), index.finish(), kb, lexicon, words);
   }
 
-  /** Corrects misspelled words against every word form the phrasings use. */
   private get speller(): SpellingCorrector {
-    return (this.spellerMade ??= new SpellingCorrector(this.index.surfaces));
+    return (this.spellerMade ??= new SpellingCorrector(this.index.surfaces.filter((s) => !this.lexicon.isWritten(s))));
   }
 
   /** Number of distinct entry ids and of indexed phrasings. */
   get size(): { entries: number; phrasings: number; terms: number } {
-    return { entries: this.ids.length, phrasings: this.index.phrasingCount, terms: this.index.terms.size };
+    return { entries: this.entries.length, phrasings: this.index.phrasingCount, terms: this.index.terms.size };
   }
 
   /**
    * Candidates for a message written (probably) in `lang`, best first, with a confidence band.
-   * The message is analysed as `lang` first; when that gives no clear winner it is also analysed
-   * as the other languages (people mix languages, and the reply language may not be the text's),
-   * and the best reading wins, with a slight preference for `lang`.
+   * A message is searched as each of its readings (`readings`: the asking sentences, the whole
+   * message, the question's last clause…) in order; the first answered outright wins, else the
+   * whole message's result stands.
    */
   search(message: string, lang: Lang): SearchResult {
-    // A story around the question: its readings (`readings`) in order, the first answered outright
-    // wins; else what the whole message gives.
     let whole: SearchResult | undefined;
     for (const text of readings(message)) {
       const result = this.searchText(text, lang);
@@ -100,121 +104,165 @@ export class SearchIndex {
   }
 
   private searchText(message: string, lang: Lang): SearchResult {
-    const text = rewritePhrases(message);
-    const words = tokenise(text);
-    const iom = namesIom(words);
-    const cues: Cues = {
-      kinds: questionCues(text),
-      namesIom: iom,
-      otherOrganisations: iom ? [] : otherOrganisationsNamed(text, words),
-      addressesUs: addressesUs(words),
-      country: words.some(isPlaceName),
-      outsideTopics: asksOutsideTopics(words),
-      kindsOf: (entry) => this.features(entry) & KINDS,
-      aboutIom: (entry) => (this.features(entry) & ABOUT_IOM) !== 0,
-      organisationsOf: (entry) => this.organisations(entry),
-    };
-    return this.bestReading(text, words, lang, cues);
-  }
-
-  private bestReading(text: string, words: readonly string[], lang: Lang, cues: Cues): SearchResult {
-    let best = this.searchAs(text, lang, cues);
-    if (best.band === 'high' || words.length === 0) return best;
-    const tried = new Set([analysisKey(text, lang)]);
+    const text = prepare(this.lexicon, message);
+    let best = this.searchAs(text, lang);
+    if (best.band === 'high') return best;
+    // People mix languages, and the reply language may not be the text's: the text is also read as
+    // the other languages, and the best reading wins, with a slight preference for `lang`.
+    const tried = new Set([this.analysisKey(text, lang)]);
     for (const other of LANGUAGES) {
       if (other === lang) continue;
-      const key = analysisKey(text, other);
+      const key = this.analysisKey(text, other);
       if (tried.has(key)) continue;
       tried.add(key);
       const bestScore = best.candidates[0]?.score ?? 0;
-      // A reading that cannot beat the best so far is not scored (it would not be kept).
-      const result = this.searchAs(text, other, cues, OTHER_LANGUAGE_DISCOUNT, bestScore, lang);
+      const result = this.searchAs(text, other, OTHER_LANGUAGE_DISCOUNT, bestScore, lang);
       if ((result.candidates[0]?.score ?? 0) > bestScore) best = result;
     }
     return best;
   }
 
-  private searchAs(text: string, lang: Lang, cues: Cues, discount = 1, mustBeat = -1, asked: Lang = lang): SearchResult {
-    const { terms, unknownWeight } = this.queryTerms(text, lang, asked);
+  private searchAs(text: string, lang: Lang, discount = 1, mustBeat = -1, asked: Lang = lang): SearchResult {
+    const { terms, unknownWeight, names } = this.queryTerms(text, lang, asked);
+    const little = tokenise(text).filter(isLittleWord);
+    const cues: Cues = {
+      kinds: questionCues(text),
+      names,
+      kindsOf: (entry) => this.kindsOf(entry),
+      namesOf: (entry) => this.namesOf(entry),
+      agreement: (entry) => this.agreement(entry, little, terms),
+    };
     const scored = scoreQuery(terms, unknownWeight, this.scorer, discount, mustBeat, cues);
-    return { band: scored.band, candidates: scored.candidates.map((c) => ({ id: this.ids[c.entry]!, score: c.score })) };
+    return {
+      band: scored.band,
+      candidates: scored.candidates.map((c) => ({ id: this.entries[c.entry]!.id, kind: this.entries[c.entry]!.kind, score: c.score })),
+    };
   }
 
   /**
-   * Query words as index terms: exact stems, stems under another language, then spelling corrections.
-   * Read as another language than the one `asked` in, the asked language's own little words ("en",
-   * "de", "can", "you") are still little words, not topic words of the other language.
+   * Query words as index terms: exact stems, stems under another language, then spelling
+   * corrections. Read as another language than the one `asked` in, the asked language's own little
+   * words ("en", "de", "can") are still little words, not topic words of the other language.
    */
-  private queryTerms(text: string, lang: Lang, asked: Lang = lang): { terms: QueryTerm[]; unknownWeight: number } {
+  private queryTerms(text: string, lang: Lang, asked: Lang): { terms: QueryTerm[]; unknownWeight: number; names: string[] } {
     const terms = new Map<number, QueryTerm>();
+    const names: string[] = [];
     let unknownWeight = 0;
     let unknowns = 0;
-    const tokens = analyse(text, lang);
+    const count = this.words.analyse(text, lang);
+    const ids = this.words.ids.slice(0, count);
+    const surfaces = [...ids].map((id) => this.words.surface(id));
     // A question made only of little words ("who are you", "what time is it") is matched on all of
     // them, so each one the knowledge base never asks with is evidence of another question.
-    const littleWords = tokens.every((t) => isStopWord(t.surface, lang));
-    for (const token of tokens) {
-      if (asked !== lang && isStopWord(token.surface, asked)) continue;
-      // A country the knowledge base never names is not a typo, nor another language's word ("canada"
-      // is Spanish for "can"); and it says where the asker is more than what they ask about.
-      const place = isPlaceName(token.surface);
-      const name = place || isOrganisationWord(token.surface);
-      let term = name ? this.index.term(token.stem) : this.known(token.surface, lang, token.stem);
+    const littleWords = surfaces.every((s) => isStopWord(s, lang));
+    ids.forEach((id, i) => {
+      const surface = surfaces[i]!;
+      const stem = this.words.stem(id);
+      if (asked !== lang && isStopWord(surface, asked)) return;
+      const canonical = isCanonical(stem);
+      if (canonical && this.lexicon.names.has(stem)) names.push(stem);
+      let term = canonical ? this.index.term(stem) : this.known(surface, lang, stem);
       let certainty = 1;
-      // People mix languages: an unknown word that is another language's "the" or "please" says
-      // nothing; nor does one that only says who asks ("I'm a nurse", « mon frère », "para mi tesis").
-      if (term === undefined && !littleWords && (isLittleWord(token.surface) || isAskerWord(token.surface))) continue;
-      const near = term === undefined ? this.nearNumber(token.surface) : undefined;
+      // An unknown word that is another language's "the", or only says who asks ("I'm a nurse",
+      // « mon frère », "para mi tesis"), says nothing about the question.
+      if (term === undefined && !littleWords && (isLittleWord(surface) || this.lexicon.isAsker(surface))) return;
+      const near = term === undefined && !canonical ? this.nearNumber(surface) : undefined;
       if (near !== undefined) {
         term = near;
         certainty = CORRECTION_DISCOUNT;
-      } else if (term === undefined && !name) {
-        const correction = this.speller.correct(token.surface);
+      } else if (term === undefined && !canonical) {
+        const correction = this.speller.correct(surface);
         if (correction && correction.similarity >= MIN_CORRECTION_SIMILARITY) {
           term = this.known(correction.word, lang);
           certainty = correction.similarity * CORRECTION_DISCOUNT;
         }
       }
+      // A place says where the asker is more than what they ask ("I'm in Spain, why…").
+      const share = stem === PLACE ? PLACE_WEIGHT : 1;
       if (term === undefined) {
         unknowns++;
-        const short = token.surface.length <= SHORT_WORD && !littleWords;
-        const share = place ? PLACE_WEIGHT : short ? UNKNOWN_WORD_WEIGHT * SHORT_WORD_SHARE : UNKNOWN_WORD_WEIGHT;
-        unknownWeight += (share * this.index.maxIdf) / Math.sqrt(unknowns);
-        continue;
+        const short = surface.length <= SHORT_WORD && !littleWords;
+        unknownWeight += ((short ? UNKNOWN_WORD_WEIGHT * SHORT_WORD_SHARE : UNKNOWN_WORD_WEIGHT) * share * this.index.maxIdf) / Math.sqrt(unknowns);
+        return;
       }
       const idf = this.index.idf[term]!;
-      const weight = idf * certainty;
+      const weight = idf * certainty * share;
       // A word the query holds twice (or two words with one stem) counts once.
       if ((terms.get(term)?.weight ?? 0) < weight) terms.set(term, { term, weight, idf });
-    }
-    return { terms: [...terms.values()], unknownWeight };
+    });
+    return { terms: [...terms.values()], unknownWeight, names };
   }
 
-  /** What an entry's main question says in any language: its kinds of answer (`questionCues`), and `ABOUT_IOM`. */
-  private features(entry: number): number {
-    if (this.entryFeatures[entry] === 0) {
-      const questions = this.mainQuestions(entry);
-      const kinds = questions.reduce((all, q) => all | questionCues(q), 0);
-      this.entryFeatures[entry] = FEATURES_KNOWN | kinds | (questions.some((q) => namesIom(tokenise(q))) ? ABOUT_IOM : 0);
+  /**
+   * The best Dice overlap between the query's little words and those of one of the entry's
+   * phrasings that share a topic word with the query (the phrasings that matched).
+   */
+  private agreement(entry: number, little: readonly string[], terms: readonly QueryTerm[]): number {
+    const asked = new Set(little);
+    const wanted = new Set(terms.map((t) => t.term));
+    const { phrasingTermStart, entryPhrasingStart, phrasingTerms } = this.index;
+    const sets = this.littleWordsOf(entry);
+    const first = entryPhrasingStart[entry]!;
+    let best = 0;
+    for (let p = first; p < entryPhrasingStart[entry + 1]!; p++) {
+      let matched = wanted.size === 0;
+      for (let i = phrasingTermStart[p]!; i < phrasingTermStart[p + 1]! && !matched; i++) matched = wanted.has(phrasingTerms[i]!);
+      const words = sets[p - first];
+      if (!matched || !words) continue;
+      let shared = 0;
+      for (const w of words) if (asked.has(w)) shared++;
+      // Neither has little words: they agree fully.
+      const dice = asked.size + words.size === 0 ? 1 : (2 * shared) / (asked.size + words.size);
+      if (dice > best) best = dice;
     }
-    return this.entryFeatures[entry]!;
+    return best;
   }
 
-  /** The other organisations than IOM an entry's phrasings name, in any language. */
-  private organisations(entry: number): readonly string[] {
-    if (!this.entryOrganisations[entry]) {
-      const id = this.ids[entry]!;
-      const phrasings = LANGUAGES.flatMap((lang) => {
-        const e = this.kb.entries[lang].get(id);
-        return e ? [e.question, ...e.alternates] : [];
+  /**
+   * The little words of each of an entry's indexed texts, in the index's order (each language's
+   * phrasings, then an answer's own text); worked out when first needed.
+   */
+  private littleWordsOf(entry: number): ReadonlyArray<ReadonlySet<string>> {
+    let sets = this.entryLittleWords[entry];
+    if (!sets) {
+      const id = this.entries[entry]!.id;
+      const texts = LANGUAGES.flatMap((lang) => {
+        const e = this.kb.entries[lang].get(id) ?? this.kb.actions[lang].get(id as never) ?? this.kb.referrals[lang].get(id);
+        return e ? [...phrasingsOf(e), ...(e.kind === 'answer' ? [e.answer] : [])] : [];
       });
-      this.entryOrganisations[entry] = [...new Set(phrasings.flatMap((q) => otherOrganisationsNamed(q, tokenise(q))))];
+      this.entryLittleWords[entry] = sets = texts.map((t) => new Set(tokenise(prepare(this.lexicon, t)).filter(isLittleWord)));
     }
-    return this.entryOrganisations[entry]!;
+    return sets;
   }
 
-  private mainQuestions(entry: number): string[] {
-    return LANGUAGES.map((lang) => this.kb.entries[lang].get(this.ids[entry]!)?.question ?? '');
+  /** The kinds of answer an entry's main question asks for, in any language (`questionCues`). */
+  private kindsOf(entry: number): number {
+    if (this.entryKinds[entry] === -1) {
+      const id = this.entries[entry]!.id;
+      this.entryKinds[entry] = LANGUAGES.reduce((all, lang) => {
+        const e = this.kb.entries[lang].get(id);
+        return all | (e ? questionCues(e.question) : 0);
+      }, 0);
+    }
+    return this.entryKinds[entry]!;
+  }
+
+  /** The other organisations an entry's phrasings name, in any language. */
+  private namesOf(entry: number): ReadonlySet<string> {
+    let names = this.entryNames[entry];
+    if (!names) {
+      const found = new Set<string>();
+      const { phrasingTermStart, entryPhrasingStart, phrasingTerms } = this.index;
+      const stems = [...this.index.terms.keys()];
+      for (let p = entryPhrasingStart[entry]!; p < entryPhrasingStart[entry + 1]!; p++) {
+        for (let i = phrasingTermStart[p]!; i < phrasingTermStart[p + 1]!; i++) {
+          const stem = stems[phrasingTerms[i]!]!;
+          if (this.lexicon.names.has(stem)) found.add(stem);
+        }
+      }
+      this.entryNames[entry] = names = found;
+    }
+    return names;
   }
 
   /**
@@ -240,17 +288,45 @@ export class SearchIndex {
     return years.length === 1 ? this.index.term(years[0]!) : undefined;
   }
 
-  private known(surface: string, lang: Lang, stemmed = stem(surface, lang)): number | undefined {
-    const exact = this.index.term(stemmed);
+  private known(surface: string, lang: Lang, stemmed?: string): number | undefined {
+    const exact = this.index.term(stemmed ?? describeWord(surface, lang).stem);
     if (exact !== undefined) return exact;
     for (const other of LANGUAGES) {
       if (other === lang) continue;
-      const t = this.index.term(stem(surface, other));
+      const t = this.index.term(describeWord(surface, other).stem);
       if (t !== undefined) return t;
     }
     return undefined;
   }
+
+  /** The terms a text is read as in one language (after the lexicon), for editors' checks and tests. */
+  stemsOf(text: string, lang: Lang): string[] {
+    const count = this.words.analyse(prepare(this.lexicon, text), lang);
+    return Array.from(this.words.ids.subarray(0, count), (id) => this.words.stem(id));
+  }
+
+  private analysisKey(text: string, lang: Lang): string {
+    const count = this.words.analyse(text, lang);
+    let key = '';
+    for (let i = 0; i < count; i++) key += `${this.words.stem(this.words.ids[i]!)} `;
+    return key;
+  }
 }
+
+/** The phrasings of an entry that the index holds (an answer's own text is added apart). */
+function phrasingsOf(e: UnderstoodEntry): string[] {
+  return e.kind === 'answer' ? [e.question, ...e.alternates] : [e.label, ...e.examples];
+}
+
+/**
+ * A text as the word analysis reads it: markup left out (a tag says nothing of what is asked), the
+ * lexicon's phrases as single words, decades spelt as years.
+ */
+function prepare(lexicon: Lexicon, text: string): string {
+  return lexicon.rewrite(spellDecades(text.includes('<') ? text.replace(MARKUP, ' ') : text));
+}
+
+const MARKUP = /<[^<>]{0,200}>/g;
 
 /** A word the knowledge base never uses weighs this share of the rarest word: it is evidence of another topic. */
 const UNKNOWN_WORD_WEIGHT = 0.8;
@@ -261,11 +337,7 @@ const UNKNOWN_WORD_WEIGHT = 0.8;
  */
 const SHORT_WORD = 3;
 const SHORT_WORD_SHARE = 0.5;
-/** `features` bits beside the kinds of answer (`KINDS`): the entry is about IOM; the bits are worked out. */
-const KINDS = COUNT | WHO | WHY | WHEN;
-const ABOUT_IOM = 8;
-const FEATURES_KNOWN = 16;
-/** A country's name the knowledge base never uses weighs less: the knowledge base is the same everywhere. */
+/** A country's name weighs this share of its word's weight: the knowledge base is the same everywhere. */
 const PLACE_WEIGHT = 0.4;
 /**
  * A correction must be close: one slip in a word of five letters or more. Four-letter words are
@@ -283,9 +355,3 @@ function isYear(n: number): boolean {
 const CORRECTION_DISCOUNT = 0.9;
 /** Reading the text as another language than the asker's is slightly less likely to be right. */
 const OTHER_LANGUAGE_DISCOUNT = 0.97;
-
-function analysisKey(text: string, lang: Lang): string {
-  return analyse(text, lang)
-    .map((t) => t.stem)
-    .join(' ');
-}

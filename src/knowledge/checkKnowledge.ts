@@ -1,5 +1,6 @@
 import { MAX_ANSWER_CHARS, MIN_ALTERNATES } from './knowledgeSchema';
-import { analyseStems, foldText } from './normalise';
+import { foldText } from './normalise';
+import { SearchIndex } from './SearchIndex';
 import { type KnowledgeBase, type KnowledgeEntry, LANGUAGES } from './types';
 
 /**
@@ -22,8 +23,8 @@ function missingIds(kb: KnowledgeBase): string[] {
     const missing = LANGUAGES.filter((lang) => !kb.entries[lang].has(id));
     if (missing.length) problems.push(`id "${id}" is missing in ${missing.join(', ')}`);
   }
-  for (const id of kb.menu) {
-    const missing = LANGUAGES.filter((lang) => !kb.entries[lang].has(id));
+  for (const id of kb.themes.flatMap((t) => t.entries)) {
+    const missing = LANGUAGES.filter((lang) => !kb.entries[lang].has(id) && !kb.actions[lang].has(id as never));
     if (missing.length) problems.push(`menu id "${id}" is missing in ${missing.join(', ')}`);
   }
   return problems;
@@ -53,13 +54,14 @@ const phrasings = (e: KnowledgeEntry) => [e.question, ...e.alternates];
  */
 function collisions(kb: KnowledgeBase): string[] {
   const problems: string[] = [];
+  const index = SearchIndex.build(kb);
   const byText = new Map<string, KnowledgeEntry>();
   const byStems = new Map<string, KnowledgeEntry>();
   for (const lang of LANGUAGES) {
     for (const e of kb.entries[lang].values()) {
       for (const phrasing of phrasings(e)) {
         const text = foldText(phrasing);
-        const stems = `${lang}:${[...new Set(analyseStems(phrasing, lang))].sort().join(' ')}`;
+        const stems = `${lang}:${[...new Set(index.stemsOf(phrasing, lang))].sort().join(' ')}`;
         const sameText = byText.get(text);
         const sameStems = byStems.get(stems);
         if (sameText && sameText.id !== e.id) {

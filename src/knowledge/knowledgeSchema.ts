@@ -31,6 +31,7 @@ export const entrySchema = z
     })),
     source: z.string({ required_error: 'source is missing (an IOM page URL)' }).url('source must be a URL'),
     reviewed: reviewedDate,
+    personal: z.boolean().default(false),
     tags: z.array(text).default([]),
     related: z.array(z.string()).default([]),
   })
@@ -43,7 +44,65 @@ export const topicFileSchema = z
   })
   .strict();
 
-export const menuFileSchema = z.object({ menu: z.array(z.string()).min(1, 'the menu needs at least one id') }).strict();
+/** A WhatsApp list row's title holds 24 characters: the longest label a menu or "did you mean" shows. */
+export const MAX_LABEL_CHARS = 24;
+
+const label = text.refine((l) => l.length <= MAX_LABEL_CHARS, (l) => ({ message: `"${l}" is ${l.length} characters, the maximum is ${MAX_LABEL_CHARS}` }));
+const examples = z.array(text).min(1, 'needs at least one example');
+
+export const actionsFileSchema = z
+  .object({
+    actions: z.array(z.object({ id: z.string(), label, examples }).strict()).min(1),
+  })
+  .strict();
+
+export const referralsFileSchema = z
+  .object({
+    referrals: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(KEBAB_CASE, 'id must be kebab-case (lower-case words joined by "-")'),
+            label,
+            reply: text.refine((a) => a.length <= MAX_ANSWER_CHARS, (a) => ({ message: `reply is ${a.length} characters, the maximum is ${MAX_ANSWER_CHARS}` })),
+            examples,
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+/** Lines of words or phrases; each line's first form names the group. */
+const groups = z.array(z.array(text).min(2, 'a group needs at least two forms')).default([]);
+/** Names: one form is enough (the name as written). */
+const nameGroups = z.array(z.array(text).min(1, 'a name needs at least one form')).default([]);
+
+export const lexiconFileSchema = z
+  .object({
+    same: groups,
+    names: nameGroups,
+    ours: nameGroups,
+    asker: z.array(text).default([]),
+  })
+  .strict();
+
+export const menuFileSchema = z
+  .object({
+    themes: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(KEBAB_CASE, 'id must be kebab-case'),
+            title: z.object({ en: label, fr: label, es: label }).strict(),
+            entries: z.array(z.string()).min(1, 'a theme needs at least one entry'),
+          })
+          .strict(),
+      )
+      .min(1, 'the menu needs at least one theme'),
+  })
+  .strict();
 
 export type TopicFile = z.infer<typeof topicFileSchema>;
 export type EntryInput = z.infer<typeof entrySchema>;
+export type LexiconFile = z.infer<typeof lexiconFileSchema>;

@@ -35,29 +35,6 @@ const stemmers: Record<Lang, (word: string) => string> = {
 const stemCache = Object.fromEntries(LANGUAGES.map((l) => [l, new Map<string, string>()])) as Record<Lang, Map<string, string>>;
 const MAX_CACHED_STEMS = 200_000;
 
-/**
- * Words Snowball stems wrongly for this domain: English turns both "international" and "internal"
- * into "intern", "organization" into "organ", and "programmes" apart from "programs"; Spanish cuts
- * "gobiernos" to "gobi". Each maps to its own stem here.
- */
-const STEM_EXCEPTIONS: Record<Lang, Map<string, string>> = {
-  en: new Map([
-    ...['international', 'internationally', 'internationals'].map((w) => [w, 'internation'] as const),
-    ...['internal', 'internally'].map((w) => [w, 'internal'] as const),
-    ...['organization', 'organizations', 'organisation', 'organisations'].map((w) => [w, 'organiz'] as const),
-    // British and American spellings: "programmes" (the knowledge base) and "programs" (many askers).
-    ...['programme', 'programmes'].map((w) => [w, 'program'] as const),
-  ]),
-  // French Snowball leaves "risquent" whole (the "u" after "q" is a consonant to it): the verb is the noun « risques ».
-  fr: new Map([
-    ...['risque', 'risques', 'risquent', 'risquer', 'risquons', 'risquez'].map((w) => [w, 'risqu'] as const),
-    // « Organisme » is what many call an organisation (Snowball makes it "organ").
-    ...['organisme', 'organismes'].map((w) => [w, 'organis'] as const),
-  ]),
-  // Spanish Snowball reads "gobiernos" as an infinitive with an attached "nos" ("gobier-nos" → "gobi").
-  es: new Map([['gobiernos', 'gobiern'], ...['organismo', 'organismos'].map((w) => [w, 'organizacion'] as const)]),
-};
-
 /** Folding a word is costly (two Unicode normalisations); texts reuse few words, so remember them. */
 const foldCache = new Map<string, string[]>();
 const MAX_CACHED_CHUNKS = 200_000;
@@ -106,7 +83,7 @@ export function stem(word: string, lang: Lang): string {
 
 /** `stem` without the memo. */
 function stemOnce(word: string, lang: Lang): string {
-  return isNumber(word) ? word : (STEM_EXCEPTIONS[lang].get(word) ?? stemmers[lang](word));
+  return isNumber(word) ? word : stemmers[lang](word);
 }
 
 function isNumber(word: string): boolean {
@@ -146,3 +123,18 @@ export function analyse(text: string, lang: Lang): Token[] {
 export function analyseStems(text: string, lang: Lang): string[] {
   return analyse(text, lang).map((t) => t.stem);
 }
+
+/**
+ * Decades as "1950s": "the 50s", "50's", « les années 50 », "los años 50" (`SearchIndex` reads a
+ * decade as the knowledge base's year in it).
+ */
+export function spellDecades(text: string): string {
+  if (!/\d0/.test(text)) return text;
+  const decade = (_: string, century: string | undefined, tens: string) => ` ${century ?? '19'}${tens}0s `;
+  return text.replace(DECADE, decade).replace(DECADE_AFTER_WORD, decade);
+}
+
+/** "50s", "1950s", "50's". */
+const DECADE = /(?<![\p{L}\p{N}])(19|20)?([1-9])0['’]?s(?![\p{L}\p{N}])/giu;
+/** « années 50 », "años 50", "años 1950". */
+const DECADE_AFTER_WORD = /(?<![\p{L}\p{N}])(?:ann[ée]es|a[ñn]os)\s+(19|20)?([1-9])0(?![\p{L}\p{N}])/giu;

@@ -1,5 +1,4 @@
 import { tokenise } from './normalise';
-import { writesWhoAsOrganisation } from './organisations';
 
 /**
  * What kind of answer a question asks for: a number ("how many", « combien », "cuántos"), a person or
@@ -17,8 +16,6 @@ export const WHEN = 32;
 const ALWAYS: ReadonlyMap<string, number> = new Map([
   ['combien', COUNT],
   ...['cuantos', 'cuantas', 'cuanto', 'cuanta'].map((w) => [w, COUNT] as const),
-  // "What is the population of Spain" asks for a number too.
-  ...['population', 'poblacion'].map((w) => [w, COUNT] as const),
   ...['quien', 'quienes', 'whom'].map((w) => [w, WHO] as const),
   ...['why', 'pourquoi', 'pourkoi', 'pkoi', 'pk', 'pq'].map((w) => [w, WHY] as const),
 ]);
@@ -41,14 +38,13 @@ const ASKING_WHICH = new Set(['what', 'which', 'quelle', 'quel', 'que', 'cual'])
 /** The kinds of answer `text` asks for (0: none recognised). */
 export function questionCues(text: string): number {
   const words = tokenise(text);
-  const whoIsAnOrganisation = writesWhoAsOrganisation(text);
   let cues = 0;
   const asks = /[?¿]/.test(text);
   words.forEach((word, i) => {
     const before = words[i - 1];
     cues |= ALWAYS.get(word) ?? 0;
     if (word === 'many' && before === 'how') cues |= COUNT;
-    if ((word === 'who' && !whoIsAnOrganisation) || word === 'qui' || word === 'ki') {
+    if (word === 'who' || word === 'qui' || word === 'ki') {
       if (before === undefined || i === words.length - 1 || BEFORE_ASKING_WHO.has(before)) cues |= WHO;
     }
     // "por qué" and, at the start, the "porque" / "xq" people type for it.

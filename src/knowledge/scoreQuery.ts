@@ -1,5 +1,4 @@
 import type { EntryScorer, QueryTerm } from './EntryScorer';
-import { COUNT } from './questionCues';
 import type { ConfidenceBand } from './types';
 
 export type { QueryTerm };
@@ -26,34 +25,31 @@ const MAX_CANDIDATES = 5;
  * person, a reason: `questionCues`) scores this share, when another candidate asks for the query's.
  */
 export const CUE_MISMATCH = 0.85;
-/** An entry that does not name the organisation a question is about scores this share (`aboutOtherOrganisation`). */
+/** An entry whose phrasings do not name the organisation a question names scores this share. */
 export const OTHER_ORGANISATION = 0.3;
-/** An entry not about IOM itself scores this share for a question naming IOM, when another candidate is about IOM. */
-export const IOM_NAMED = 0.95;
 
 /**
- * What a query says beside its topic words, and what each entry's main question says: the kind of
- * answer asked for (`questionCues` bits), whether the query names another organisation and not IOM,
- * and whether it names a country. Each only demotes candidates.
+ * What a query says beside its topic words, and what each entry says: the kind of answer asked
+ * for (`questionCues` bits) and the other organisations named (`Lexicon.names`). Each only demotes.
  */
 export interface Cues {
   kinds: number;
-  /** Whether the query names IOM (« OIM »). */
-  namesIom: boolean;
-  /** The other organisations the query names, when it does not name IOM (`otherOrganisationsNamed`). */
-  otherOrganisations: readonly string[];
-  /** Whether the query speaks to the bot, and so to IOM ("are you part of the UN": `addressesUs`). */
-  addressesUs: boolean;
-  country: boolean;
-  /** Whether the query asks about papers, a disease alone or the weather (`asksOutsideTopics`). */
-  outsideTopics: boolean;
+  /** Other organisations' canonical names in the query. */
+  names: readonly string[];
   /** An entry's main question's kinds of answer (`questionCues` bits). */
   kindsOf: (entry: number) => number;
-  /** Whether an entry's main question is about IOM itself ("When was IOM founded?"). */
-  aboutIom: (entry: number) => boolean;
-  /** The other organisations an entry's phrasings name ("Is IOM part of the United Nations?"). */
-  organisationsOf: (entry: number) => readonly string[];
+  /** The other organisations an entry's phrasings name. */
+  namesOf: (entry: number) => ReadonlySet<string>;
+  /**
+   * How well the query's little words ("what", « c'est quoi », "hola", "can I") agree with an
+   * entry's closest phrasing, 0..1 (1 when the query has none). They carry no topic, but they
+   * tell "what is IOM?" from "hello IOM!" when the topic words tie.
+   */
+  agreement: (entry: number) => number;
 }
+
+/** The share of a score that little words' agreement can take away (`Cues.agreement`). */
+export const LITTLE_WORDS_SHARE = 0.25;
 
 /**
  * Scores every entry that shares a word with the query, 0..1:
@@ -78,16 +74,11 @@ export function scoreQuery(
   const count = scorer.score(terms, total, discount, MAX_CANDIDATES, mustBeat);
   const ranked = top(scorer.touched, count, scorer.best, MAX_CANDIDATES);
   scorer.clear(count);
-  const byKind = cues ? byKindOfQuestion(ranked, cues) : ranked;
-  const byIom = cues?.namesIom ? aboutIomNamed(byKind, cues) : byKind;
-  const candidates = cues?.otherOrganisations.length ? aboutOtherOrganisation(byIom, cues) : byIom;
+  const agreeing = cues ? reranked(ranked, (c) => 1 - LITTLE_WORDS_SHARE * (1 - cues.agreement(c.entry))) : ranked;
+  const byKind = cues ? byKindOfQuestion(agreeing, cues) : agreeing;
+  const candidates = cues?.names.length ? aboutOtherOrganisation(byKind, cues) : byKind;
   // Another organisation's question can make an answer less confident, never more.
-  const band = lessConfident(bandOf(candidates), bandOf(byIom));
-  // "How many people live in Canada", "how many migrants are in Spain", "how many members does the
-  // UN have": the knowledge base's figures are the world's or IOM's, never a country's or another body's.
-  if ((cues?.country || cues?.otherOrganisations.length) && cues.kinds & COUNT && band !== 'none') return { candidates, band: 'low' };
-  // "How do I get a visa", « c'est quoi le paludisme », "el clima mañana": words of ours, not our topic.
-  if (cues?.outsideTopics && band !== 'none') return { candidates, band: 'low' };
+  const band = lessConfident(bandOf(candidates), bandOf(byKind));
   // One known word beside words the knowledge base never uses ("write me a poem", "fix my phone",
   // "a joke about doctors") is too little evidence to state an answer, or even to suggest one.
   const loneWord = terms.length === 1 && unknownWeight > 0 && (band === 'high' || band === 'medium');
@@ -105,21 +96,11 @@ function byKindOfQuestion(candidates: ScoredEntry[], { kinds, kindsOf }: Cues): 
 }
 
 /**
- * `candidates` that do not name the organisation asked about demoted: "when was WHO founded" is not
- * IOM's 1951, « c'est quoi l'ONU » not the UN's migrant figures. An entry about IOM itself keeps its
- * score only when the query also speaks to us ("are you part of the UN?": "Is IOM part of the
- * United Nations?"; but "what is the UN" is not about IOM).
+ * `candidates` whose phrasings do not name the organisation asked about, demoted: "when was WHO
+ * founded" is not IOM's 1951, « c'est quoi l'ONU » not IOM's member states.
  */
-function aboutOtherOrganisation(candidates: ScoredEntry[], { aboutIom, otherOrganisations, organisationsOf, addressesUs }: Cues): ScoredEntry[] {
-  const namesIt = (entry: number) => organisationsOf(entry).some((o) => otherOrganisations.includes(o)) && (addressesUs || !aboutIom(entry));
-  return reranked(candidates, (c) => (namesIt(c.entry) ? 1 : OTHER_ORGANISATION));
-}
-
-/** `candidates` with those not about IOM itself slightly demoted, if any is. */
-function aboutIomNamed(candidates: ScoredEntry[], { aboutIom }: Cues): ScoredEntry[] {
-  const about = candidates.map((c) => aboutIom(c.entry));
-  if (!about.includes(true)) return candidates;
-  return reranked(candidates, (c, i) => (about[i] ? 1 : IOM_NAMED));
+function aboutOtherOrganisation(candidates: ScoredEntry[], { names, namesOf }: Cues): ScoredEntry[] {
+  return reranked(candidates, (c) => (names.some((n) => namesOf(c.entry).has(n)) ? 1 : OTHER_ORGANISATION));
 }
 
 function reranked(candidates: ScoredEntry[], factor: (c: ScoredEntry, i: number) => number): ScoredEntry[] {

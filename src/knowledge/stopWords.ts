@@ -24,7 +24,7 @@ const EXTRA: Record<Lang, string> = {
     u ur r ya wat wut wats thx pls exactly basically kind sort guys today now currently ask asking
     rn bc cuz coz bcuz idk tbh atm lol stuff kinda abt told tells telling
     somewhere anywhere far yet already regarding concerning true almost around roughly approximately nearly time times
-    lot lots example chat chatting talk talking able specifically easy easily
+    lot lots example     able specifically easy easily
     confirm confirmed quick briefing slide slides nutshell summary brief overview describe description
     colleague colleagues says latest current source sources heard hear right correct report presentation liner
     asked whether consider considers considered bro dude mate wait
@@ -42,9 +42,9 @@ const EXTRA: Record<Lang, string> = {
     pour par sur sous avec sans dans chez vers entre
     svp stp sil plait merci bonjour salut coucou ok oui explique expliquez expliquer info infos information informations question
     il y a t
-    koi kwa ke kel kelle pk pq pkoi pourkoi cad ya exactement vraiment precisement genre aujourd hui maintenant actuellement demander demande
+    koi kwa jsuis chui ke kel kelle pk pq pkoi pourkoi cad ya exactement vraiment precisement genre aujourd hui maintenant actuellement demander demande
     comme juste lequel laquelle lesquels lesquelles autant ki matiere concernant truc trucs vrai presque environ pres temps fois hors
-    beaucoup bcp peu exemple disent discute discuter parle parler parles causer
+    beaucoup bcp peu exemple disent      
     concretement salam slm wesh crois croyais pensais pense trompe facile facilement
     confirmer confirmez presentation synthese resume rapide bref breve collegue dernier derniere source sources entendu note rapport vois voit partout
     preciser solliciter considere considerent mec gars frero frerot tout tous toute toutes simplement renseigner
@@ -63,11 +63,11 @@ const EXTRA: Record<Lang, string> = {
     hace hacen hago haces hacer puedo puede pueden puedes podria podrias poder
     quiero quiere quisiera queria saber se sabes dime decir dice digame explica explicame explicar
     para con sin sobre entre hacia hasta desde segun tras contra durante mediante
-    muy mas tambien ya algo alguien cosa cosas tan tanto todo todos toda todas
+    muy mas tambien ya algo  cosa cosas tan tanto todo todos toda todas
     hola gracias favor porfa ok vale si info informacion pregunta
     digo dices q k ke xq pq porq d exactamente realmente precisamente hoy ahora actualmente preguntar pregunto
     respecto va vas van voy ir buenas buenos dias tardes noches verdad cierto casi alrededor aproximadamente tiempo vez veces
-    mucho muchos mucha muchas poco ejemplo dicen dijeron dijo hablando hablar hablo hablas hablemos charlar platicar
+    mucho muchos mucha muchas poco ejemplo dicen dijeron dijo       
     concretamente saben sabe sabemos creia pensaba asi oye facil facilmente
     confirmar confirman confirme necesito necesitamos pasan pasas descripcion breve resumen colega fuente fuentes ultimo ultima oi escuche informe reporte veo
     considera consideran aclarar wey guey po pe che pana parce explicas expliques companero companera cualquiera cualquier

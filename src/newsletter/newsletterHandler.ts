@@ -1,8 +1,7 @@
 import type { BotState } from 'botbuilder';
 import type { BotServices } from '../bot/BotServices';
-import type { Turn, TurnHandler } from '../bot/Turn';
+import type { ActionRunners, Turn, TurnHandler } from '../bot/Turn';
 import { topicMenu } from '../dialogs/topicMenu';
-import { matchesIntent } from '../i18n/matchIntent';
 import { errorSummary } from '../log';
 import { userKey } from '../privacy/userKey';
 import type { Choice } from '../reply';
@@ -27,70 +26,80 @@ const yesNo = (turn: Turn): Choice[] => [
   { label: turn.t('newsletter.no'), value: turn.t('newsletter.no') },
 ];
 
-/**
- * The newsletter: subscribe (explain → e-mail → consent → record), unsubscribe, and "forget me".
- * Runs before small talk so an e-mail address or a "yes" is never taken for a question; a question
- * asked in the middle of the flow leaves it and gets its answer.
- */
-export function newsletterHandler(deps: NewsletterDeps): TurnHandler {
+/** The newsletter's actions: subscribe (explain → e-mail → consent → record), unsubscribe, and "forget me". */
+export function newsletterActions(deps: NewsletterDeps): ActionRunners {
   const { services } = deps;
-  const { i18n } = services;
-  const intent = (turn: Turn, key: string) => matchesIntent(i18n, `intents.${key}`, turn.text);
-
-  const start = (turn: Turn) => {
-    turn.convo.newsletterOffered = true;
-    turn.convo.flow = { name: NEWSLETTER_FLOW, step: 'email', tries: 0 };
-    turn.say(turn.t('newsletter.intro'));
-    turn.say(turn.t('newsletter.askEmail'));
+  const key = (turn: Turn) => userKey(turn.ctx.activity.channelId, turn.ctx.activity.from?.id);
+  return {
+    subscribe: (turn) => (services.subscriptions ? start(turn) : turn.say(turn.t('newsletter.unavailable'))),
+    async unsubscribe(turn) {
+      turn.convo.flow = undefined;
+      const count = (await services.subscriptions?.unsubscribeUser(key(turn))) ?? 0;
+      turn.say(turn.t(count > 0 ? 'newsletter.unsubscribed' : 'newsletter.notSubscribed'));
+    },
+    async 'forget-me'(turn) {
+      await services.subscriptions?.eraseUser(key(turn));
+      await services.tickets.eraseUser(key(turn));
+      await deps.userState.delete(turn.ctx);
+      await deps.conversationState.delete(turn.ctx);
+      services.logger.info('person erased on request');
+      turn.say(turn.t('newsletter.forgotten'));
+    },
   };
-  const leave = (turn: Turn, key: string) => {
+}
+
+function start(turn: Turn): void {
+  turn.convo.newsletterOffered = true;
+  turn.convo.offerPending = false;
+  turn.convo.flow = { name: NEWSLETTER_FLOW, step: 'email', tries: 0 };
+  turn.say(turn.t('newsletter.intro'));
+  turn.say(turn.t('newsletter.askEmail'));
+}
+
+/**
+ * The sign-up in progress (an e-mail address, then consent), and the answer to the newsletter
+ * offer. Runs before understanding so an e-mail address or a "yes" is never taken for a question;
+ * a question asked in the middle of the flow leaves it and gets its answer.
+ */
+export function newsletterFlow(deps: NewsletterDeps): TurnHandler {
+  const { services } = deps;
+  const key = (turn: Turn) => userKey(turn.ctx.activity.channelId, turn.ctx.activity.from?.id);
+  const leave = (turn: Turn, message: string) => {
     turn.convo.flow = undefined;
-    turn.say({ kind: 'message', text: turn.t(key), choices: topicMenu(services.kb, turn.lang) });
+    turn.say({ kind: 'message', text: turn.t(message), choices: topicMenu(services.kb, turn.lang) });
   };
 
   return {
     name: 'newsletter',
     async handle(turn) {
-      const key = () => userKey(turn.ctx.activity.channelId, turn.ctx.activity.from?.id);
-      if (intent(turn, 'newsletterForget')) {
-        await services.subscriptions?.eraseUser(key());
-        await services.tickets.eraseUser(key());
-        await deps.userState.delete(turn.ctx);
-        await deps.conversationState.delete(turn.ctx);
-        services.logger.info('person erased on request');
-        turn.say(turn.t('newsletter.forgotten'));
-        return true;
-      }
-      if (intent(turn, 'newsletterUnsubscribe')) {
-        turn.convo.flow = undefined;
-        const count = (await services.subscriptions?.unsubscribeUser(key())) ?? 0;
-        turn.say(turn.t(count > 0 ? 'newsletter.unsubscribed' : 'newsletter.notSubscribed'));
-        return true;
-      }
-
       const flow = turn.convo.flow?.name === NEWSLETTER_FLOW ? turn.convo.flow : undefined;
       if (!flow) {
-        if (intent(turn, 'newsletterSubscribe')) {
-          if (!services.subscriptions) turn.say(turn.t('newsletter.unavailable'));
-          else start(turn);
+        // The offer after an answer was a yes/no question: a bare "yes" or "no" answers it.
+        const offered = turn.convo.offerPending;
+        turn.convo.offerPending = false;
+        if (offered && turn.action === 'yes' && services.subscriptions) {
+          start(turn);
           return true;
         }
-        if (intent(turn, 'newsletterDecline') && turn.convo.newsletterOffered) {
+        if (offered && turn.action === 'no') {
           turn.say(turn.t('newsletter.declined'));
           return true;
         }
         return false;
       }
-
-      if (intent(turn, 'newsletterCancel') || (flow.step === 'consent' && intent(turn, 'newsletterDecline'))) {
+      const action = turn.text.includes('@') ? undefined : turn.action;
+      if (action === 'cancel' || (flow.step === 'consent' && action === 'no')) {
         leave(turn, 'newsletter.nothingStored');
         return true;
       }
       if (flow.step === 'email') {
         const check = checkEmail(turn.text);
         if (!check.ok) {
-          // A question the knowledge base answers, instead of an address: leave the flow and answer it.
-          if (!turn.text.includes('@') && services.index.search(turn.text, turn.lang).band === 'high') {
+          // A question or another request instead of an address: leave the flow and do that.
+          const u = turn.text.includes('@') ? undefined : turn.understood;
+          const otherRequest = u?.kind === 'action' && u.action !== 'subscribe' && u.action !== 'yes';
+          const question = (u?.kind === 'answer' || u?.kind === 'referral') && u.band === 'high';
+          if (otherRequest || question) {
             turn.convo.flow = undefined;
             return false;
           }
@@ -107,40 +116,45 @@ export function newsletterHandler(deps: NewsletterDeps): TurnHandler {
         return true;
       }
       // step 'consent'
-      if (!intent(turn, 'newsletterYes')) {
+      if (action !== 'yes') {
         turn.convo.flow = undefined;
         return false;
       }
       const email = String(flow.data?.email ?? '');
       turn.convo.flow = undefined;
-      const doubleOptIn = Boolean(services.config.SMTP_URL && services.mailer);
-      const result = await services.subscriptions!.subscribe({
-        email,
-        language: turn.lang,
-        channel: turn.ctx.activity.channelId ?? 'unknown',
-        userKey: key(),
-        consentVersion: CONSENT_VERSION,
-        doubleOptIn,
-        tokenTtlHours: services.config.CONFIRM_TOKEN_TTL_HOURS,
-      });
-      if (!result.created) {
-        turn.say(turn.t('newsletter.alreadySubscribed'));
-        return true;
-      }
-      if (doubleOptIn) {
-        try {
-          await sendConfirmation(services, result, turn.lang);
-          turn.say(turn.t('newsletter.checkInbox'));
-        } catch (err) {
-          services.logger.warn({ err: errorSummary(err) }, 'confirmation mail not sent');
-          turn.say(turn.t('newsletter.mailFailed'));
-        }
-      } else {
-        turn.say(turn.t('newsletter.subscribed'));
-      }
+      await record(turn, email, key(turn), services);
       return true;
     },
   };
+}
+
+/** Records a consented subscription and says what happens next (a confirmation e-mail when SMTP is set). */
+async function record(turn: Turn, email: string, userKeyValue: string, services: BotServices): Promise<void> {
+  const doubleOptIn = Boolean(services.config.SMTP_URL && services.mailer);
+  const result = await services.subscriptions!.subscribe({
+    email,
+    language: turn.lang,
+    channel: turn.ctx.activity.channelId ?? 'unknown',
+    userKey: userKeyValue,
+    consentVersion: CONSENT_VERSION,
+    doubleOptIn,
+    tokenTtlHours: services.config.CONFIRM_TOKEN_TTL_HOURS,
+  });
+  if (!result.created) {
+    turn.say(turn.t('newsletter.alreadySubscribed'));
+    return;
+  }
+  if (!doubleOptIn) {
+    turn.say(turn.t('newsletter.subscribed'));
+    return;
+  }
+  try {
+    await sendConfirmation(services, result, turn.lang);
+    turn.say(turn.t('newsletter.checkInbox'));
+  } catch (err) {
+    services.logger.warn({ err: errorSummary(err) }, 'confirmation mail not sent');
+    turn.say(turn.t('newsletter.mailFailed'));
+  }
 }
 
 /** Answer hook: after the second answer in a conversation, offer the newsletter once. */
@@ -149,6 +163,7 @@ export function offerNewsletterOnce(services: BotServices) {
     turn.convo.answers = (turn.convo.answers ?? 0) + 1;
     if (!services.subscriptions || turn.convo.newsletterOffered || turn.convo.answers < OFFER_AFTER_ANSWERS) return;
     turn.convo.newsletterOffered = true;
+    turn.convo.offerPending = true;
     turn.say({
       kind: 'message',
       text: turn.t('newsletter.offer'),

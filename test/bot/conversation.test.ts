@@ -55,11 +55,14 @@ describe('talking to the bot', () => {
     assert.deepEqual([...new Set(user.locales)], ['en']);
   });
 
-  it('says it does not know instead of stating an unrelated fact', async () => {
+  it('says what it cannot help with instead of stating an unrelated fact, and offers a person', async () => {
     const user = await chatWithBot();
     await user.send("what's the weather like in Geneva tomorrow?");
-    assert.match(user.text, /don't know/);
+    assert.match(user.text, /only know about migrants' health|outside/);
     assert.doesNotMatch(user.text, /281|740|1951|175/);
+    assert.ok(user.choices.includes('Talk to a person'), 'offers a person');
+    await user.send('blorf zzkt wibble');
+    assert.match(user.text, /don't know/);
     assert.ok(user.choices.length > 0, 'offers the topic menu');
   });
 
@@ -79,7 +82,7 @@ describe('talking to the bot', () => {
 
   it('helps, shows the menu, and says goodbye in the person\'s language', async () => {
     const user = await chatWithBot({ locale: 'es-ES' });
-    await user.send('ayuda');
+    await user.send('ayuda por favor');
     assert.match(user.text, /pregunta/);
     await user.send('menú');
     assert.ok(user.choices.length >= 3);
@@ -118,6 +121,8 @@ describe('menus answered with a number, on every channel', () => {
       assert.equal(reply.attachments, undefined);
       assert.ok((reply.suggestedActions?.actions.length ?? 0) <= 3);
     }
+    assert.match(user.text, /1\. About IOM/);
+    await user.send('1');
     assert.match(user.text, /1\. What is IOM\?/);
     await user.send('1');
     assert.match(user.text, /1951/);
@@ -126,10 +131,12 @@ describe('menus answered with a number, on every channel', () => {
   it('"deux" and "dos" pick option 2 of the last menu', async () => {
     const fr = await chatWithBot({ locale: 'fr-FR' });
     await fr.join();
+    await fr.send('un');
     await fr.send('deux');
     assert.match(fr.text, /Division de la santé des migrants/);
     const es = await chatWithBot({ locale: 'es-ES', channelId: 'sms' });
     await es.join();
+    await es.send('uno');
     await es.send('dos');
     assert.match(es.text, /División de Salud y Migración/);
   });

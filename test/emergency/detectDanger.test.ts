@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { detectDanger } from '../../src/emergency/detectDanger';
+import { buildDangerDetector } from '../../src/emergency/buildDangerDetector';
+import { loadKnowledge } from '../../src/knowledge/loadKnowledge';
 
-const dangers: Record<string, string[]> = {
+const dangers: Record<'en' | 'fr' | 'es', string[]> = {
   en: [
     'my baby is not breathing', 'my husband stopped breathing', 'i cant breathe', 'my friend is unconscious',
     'my son passed out and wont wake up', 'my wife is bleeding a lot', 'i have chest pain', 'he took an overdose',
@@ -30,7 +31,7 @@ const dangers: Record<string, string[]> = {
   ],
 };
 
-const lookAlikes: Record<string, string[]> = {
+const lookAlikes: Record<'en' | 'fr' | 'es', string[]> = {
   en: [
     'what is HIV?', 'what does IOM do about trafficking?', 'how does IOM help victims of violence',
     'suicide rates among migrants', 'what is tuberculosis', 'how many migrants are there', 'why cant I see a doctor',
@@ -70,15 +71,23 @@ const lookAlikes: Record<string, string[]> = {
   ],
 };
 
+// Messages from the issue that asked for a detector that generalises (issue 16).
+dangers.en.push('my brother swallowed a whole bottle of pills', 'we are stuck in the desert no water', 'he has a gun and says he will shoot us');
+dangers.es.push('me van a matar', 'no encuentro a mi hijo', 'el barco se hunde', 'ayuda me pegan');
+lookAlikes.en.push("I'm drowning in homework about migration", "what share of migrants attempt suicide? it's for an article");
+lookAlikes.fr.push('ce bouchon va me tuer');
+
+const detector = buildDangerDetector('knowledge', loadKnowledge('knowledge'));
+
 describe('danger signs', () => {
   for (const [lang, messages] of Object.entries(dangers)) {
     describe(`in ${lang}: ${messages.length} urgent messages`, () => {
-      for (const text of messages) it(`"${text}" is urgent`, () => assert.ok(detectDanger(text), text));
+      for (const text of messages) it(`"${text}" is urgent`, () => assert.equal(detector.detect(text)?.level, 'urgent', text));
     });
   }
   for (const [lang, messages] of Object.entries(lookAlikes)) {
     describe(`in ${lang}: ${messages.length} informational look-alikes`, () => {
-      for (const text of messages) it(`"${text}" is not an emergency`, () => assert.equal(detectDanger(text), undefined, text));
+      for (const text of messages) it(`"${text}" raises no alarm`, () => assert.notEqual(detector.detect(text)?.level, 'urgent', text));
     });
   }
 });

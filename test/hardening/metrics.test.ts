@@ -17,15 +17,17 @@ describe('metrics', () => {
       const say = (text: string, conversation: string) => sayTo(server.url, text, { conversation });
       await say('¿cuántos migrantes internos hay?', 'm1');
       await say('tell me a joke', 'm2');
+      await say('blorf zzkt wibble', 'm4');
       await say('talk to a person', 'm3');
       assert.equal((await fetch(`${server.url}/metrics`)).status, 401);
       const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: 'Bearer tok' } })).text();
-      assert.match(text, /bot_turns_total\{channel="webchat",type="message"\} 3/);
+      assert.match(text, /bot_turns_total\{channel="webchat",type="message"\} 4/);
       assert.match(text, /bot_answers_total\{outcome="answer",band="high",lang="es"\} 1/);
-      assert.match(text, /bot_fallbacks_total\{lang="en"\} 1/);
+      assert.match(text, /bot_answers_total\{outcome="referral",band="high",lang="en"\} 1/, 'a joke is referred: not covered');
+      assert.match(text, /bot_fallbacks_total\{lang="\w+"\} 1/);
       assert.match(text, /bot_handoffs_total\{urgency="normal"\} 1/);
-      assert.match(text, /bot_turn_duration_seconds_count 3/);
-      assert.doesNotMatch(text, /joke|migrantes/);
+      assert.match(text, /bot_turn_duration_seconds_count 4/);
+      assert.doesNotMatch(text, /joke|migrantes|blorf/);
     } finally {
       await server.stop();
     }

@@ -44,7 +44,7 @@ describe('loadKnowledge', () => {
   it('loads every language and the menu', () => {
     const kb = loadKnowledge(FIXTURE);
     for (const lang of ['en', 'fr', 'es'] as const) assert.equal(kb.entries[lang].size, 6);
-    assert.deepEqual(kb.menu.slice(0, 2), ['iom-what-is-iom', 'migrants-international-number']);
+    assert.deepEqual(kb.themes[0]?.entries.slice(0, 2), ['iom-what-is-iom', 'migrants-international-number']);
     const entry = kb.entries.fr.get('iom-member-states')!;
     assert.equal(entry.lang, 'fr');
     assert.equal(entry.topic, 'iom');
@@ -107,8 +107,8 @@ describe('loadKnowledge', () => {
   });
 
   it('reports a menu id that does not exist', () => {
-    writeFileSync(join(dir, 'menu.yaml'), 'menu:\n  - iom-what-is-iom\n  - nothing-here\n');
-    assertLoadError(dir, 'menu.yaml', 3, /menu names an unknown id "nothing-here"/);
+    writeFileSync(join(dir, 'menu.yaml'), 'themes:\n  - id: basics\n    title: { en: Basics, fr: Bases, es: Bases }\n    entries:\n      - iom-what-is-iom\n      - nothing-here\n');
+    assertLoadError(dir, 'menu.yaml', 6, /menu names an unknown id "nothing-here"/);
   });
 
   it('reports a missing language folder', () => {

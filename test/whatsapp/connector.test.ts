@@ -122,12 +122,18 @@ describe('the WhatsApp Cloud API connector', function () {
     assert.equal(graph.sent.length, first);
   });
 
-  it('shows the welcome menu as a list, and a tapped row leads to its answer', async () => {
+  it('shows the topic menu as lists, themes then questions, and a tapped row leads to its answer', async () => {
     await post(webhook({ type: 'text', text: { body: 'menu' } }));
-    const list = graph.sent.find((s) => s.body.interactive?.type === 'list');
-    assert.ok(list, 'a list message with the 5 topics');
+    const themes = graph.sent.find((s) => s.body.interactive?.type === 'list');
+    assert.ok(themes, 'a list message with the themes');
     checkLimits();
-    const row = list.body.interactive.action.sections[0].rows[0];
+    const theme = themes.body.interactive.action.sections[0].rows[0];
+    graph.sent.splice(0);
+    await post(webhook({ type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: theme.id, title: theme.title } } }));
+    const questions = graph.sent.find((s) => s.body.interactive?.type === 'list');
+    assert.ok(questions, "a list message with the theme's questions");
+    checkLimits();
+    const row = questions.body.interactive.action.sections[0].rows[0];
     graph.sent.splice(0);
     await post(webhook({ type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: row.id, title: row.title } } }));
     assert.match(texts(), /1951/);

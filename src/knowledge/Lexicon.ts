@@ -1,0 +1,140 @@
+import { foldText } from '../text/foldText';
+import { placeNames } from '../text/placeNames';
+import type { LexiconFile } from './knowledgeSchema';
+import { isLittleWord } from './normalise';
+
+/** What a word stands for after the lexicon: a group's canonical word, marked so no stemmer touches it. */
+const CANONICAL = '=';
+/** The one word every country's name stands for ("Spain", « Espagne », "España"). */
+export const PLACE = `${CANONICAL}place`;
+/** How `rewrite` writes a canonical word into text: a word no one types, read back by `canonical`. */
+const WRITTEN = 'qqlex';
+
+/**
+ * The knowledge base's own words, compiled from `knowledge/{lang}/lexicon.yaml` (all languages at
+ * once: people mix them): forms read as one meaning (`same`: « infolettre » is the newsletter),
+ * other organisations' names (`names`: a question naming one is answered only by an entry whose
+ * phrasings name it), our own names (`ours`), and words that only say who asks (`asker`). Country
+ * names come from the platform's region names. Applied alike to every phrasing and every message,
+ * so what it changes always matches itself.
+ */
+export class Lexicon {
+  /** Folded single word → its canonical word. */
+  private readonly words = new Map<string, string>();
+  /** Phrases of several words (or written in capitals only), found in the raw text. */
+  private readonly phrases: RegExp | undefined;
+  private readonly phraseCanonical = new Map<string, string>();
+  private readonly capitals = new Map<string, string>();
+  private readonly capitalsPattern: RegExp | undefined;
+  /** Canonical words of other organisations' names. */
+  readonly names = new Set<string>();
+  private readonly askers = new Set<string>();
+
+  constructor(files: readonly LexiconFile[]) {
+    const groups: Array<{ forms: string[]; name: boolean }> = [];
+    for (const file of files) {
+      for (const forms of file.same) groups.push({ forms, name: false });
+      for (const forms of file.ours) groups.push({ forms, name: false });
+      for (const forms of file.names) groups.push({ forms, name: true });
+      for (const word of file.asker.flatMap((line) => line.split(/\s+/))) if (word) this.askers.add(foldText(word));
+    }
+    const places = [...placeNames().values()].flat();
+    const phrases: string[] = [];
+    for (const { forms, canonical, name } of [...merged(groups), { forms: places, canonical: PLACE, name: false }]) {
+      if (name) this.names.add(canonical);
+      this.words.set(WRITTEN + canonical.slice(1), canonical);
+      for (const form of forms) {
+        const folded = foldText(form);
+        if (!folded) continue;
+        // "WHO", "UN": in lower case they are everyday words, so only their capitals name them.
+        if (form === form.toUpperCase() && /\p{Lu}/u.test(form) && isLittleWord(folded)) {
+          this.capitals.set(form, canonical);
+        } else if (folded.includes(' ')) {
+          phrases.push(folded);
+          this.phraseCanonical.set(folded, canonical);
+        } else this.words.set(folded, canonical);
+      }
+    }
+    this.phrases = phrases.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.sort((a, b) => b.length - a.length).map(accentTolerant).join('|')})(?![\\p{L}\\p{N}])`, 'giu') : undefined;
+    this.capitalsPattern = this.capitals.size ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...this.capitals.keys()].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : undefined;
+  }
+
+  /**
+   * The text with each phrase of several words (and each name in capitals) as one word, so that the
+   * word-by-word analysis can read it ("World Health Organization" → one word that `canonical` reads).
+   */
+  rewrite(text: string): string {
+    let out = text;
+    // A message all in capitals shouts; its "WHO" is the question word.
+    if (this.capitalsPattern && text !== text.toUpperCase()) {
+      this.capitalsPattern.lastIndex = 0;
+      if (this.capitalsPattern.test(text)) out = out.replace(this.capitalsPattern, (m) => ` ${WRITTEN}${this.capitals.get(m)!.slice(1)} `);
+    }
+    if (this.phrases) {
+      this.phrases.lastIndex = 0;
+      if (this.phrases.test(out)) out = out.replace(this.phrases, (m) => {
+        const canonical = this.phraseCanonical.get(foldText(m));
+        return canonical ? ` ${WRITTEN}${canonical.slice(1)} ` : m;
+      });
+    }
+    return out;
+  }
+
+  /** The canonical word a folded word stands for, if the lexicon names it. */
+  canonical(word: string): string | undefined {
+    return this.words.get(word);
+  }
+
+  /** Whether a word is one `rewrite` wrote (no one types it, so no one misspells it). */
+  isWritten(word: string): boolean {
+    return word.startsWith(WRITTEN);
+  }
+
+  /** Whether a folded word only says who asks ("nurse", « mémoire », "mi hermano"). */
+  isAsker(word: string): boolean {
+    return this.askers.has(word);
+  }
+}
+
+/** Whether a stem is a lexicon canonical word. */
+export const isCanonical = (stem: string) => stem.startsWith(CANONICAL);
+
+const ACCENTS: Record<string, string> = { a: '[aàáâäã]', e: '[eéèêë]', i: '[iíìîï]', o: '[oóòôöõ]', u: '[uúùûü]', c: '[cç]', n: '[nñ]', y: '[yÿ]' };
+
+/** A folded phrase as a pattern that also matches it with accents, any spacing, hyphens or apostrophes between words. */
+function accentTolerant(phrase: string): string {
+  return phrase
+    .split(' ')
+    .map((w) => [...w].map((ch) => ACCENTS[ch] ?? escape(ch)).join(''))
+    .join("[\\s'’-]+");
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Groups sharing a form are one group (« OIM » is in the French and the Spanish lexicons): each
+ * merged group's canonical word is its first group's first form, folded, without spaces.
+ */
+function merged(groups: ReadonlyArray<{ forms: string[]; name: boolean }>): Array<{ forms: string[]; canonical: string; name: boolean }> {
+  const parent = groups.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const owner = new Map<string, number>();
+  groups.forEach((g, i) => {
+    for (const form of g.forms) {
+      const key = form === form.toUpperCase() ? form : foldText(form);
+      const other = owner.get(key);
+      if (other === undefined) owner.set(key, i);
+      else parent[root(i)] = root(other);
+    }
+  });
+  const out = new Map<number, { forms: string[]; canonical: string; name: boolean }>();
+  groups.forEach((g, i) => {
+    const r = root(i);
+    const group = out.get(r) ?? out.set(r, { forms: [], canonical: CANONICAL + foldText(groups[r]!.forms[0]!).replace(/ /g, ''), name: false }).get(r)!;
+    group.forms.push(...g.forms);
+    group.name ||= g.name;
+  });
+  return [...out.values()];
+}
