@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { DirectLineStore, TOKEN_TTL_SECONDS } from '../../src/directline/DirectLineStore';
 import { startApp } from '../support/httpApp';
+import { WebChatUser } from './webChatClient';
 
 describe('the Direct Line endpoint', () => {
   let server: Awaited<ReturnType<typeof startApp>>;
@@ -53,15 +53,49 @@ describe('the Direct Line endpoint', () => {
     assert.equal((await call(`/conversations/${id}/activities`, token)).status, 401);
     assert.equal((await call(`/conversations/${id}/activities`, refreshed.token)).status, 200);
   });
-});
 
-describe('DirectLineStore', () => {
-  it('lets tokens expire', () => {
-    let now = 1_000_000;
-    const store = new DirectLineStore(() => now);
-    const { token } = store.create();
-    assert.ok(store.byToken(token));
-    now += TOKEN_TTL_SECONDS * 1000 + 1;
-    assert.equal(store.byToken(token), undefined);
+  it('refuses an oversized activity with a short reason, and the conversation goes on', async () => {
+    const ana = await WebChatUser.start(server.url, 'en-US');
+    const big = await ana.call(`/conversations/${ana.conversationId}/activities`, { type: 'message', text: 'hi', channelData: { pad: 'x'.repeat(20_000) } });
+    assert.equal(big.status, 400);
+    assert.deepEqual(Object.keys((await big.json()).error), ['code', 'message']);
+    assert.equal(await ana.say('What is IOM?'), 200);
+    await ana.polled(/1951/);
+  });
+
+  it('streams the welcome and the answer over the WebSocket of the streamUrl', async () => {
+    const ana = await WebChatUser.start(server.url, 'fr-FR');
+    assert.match(ana.streamUrl ?? '', /^ws:\/\/127\.0\.0\.1:\d+\/v3\/directline\/conversations\/[^/]+\/stream\?/);
+    await ana.listen();
+    await ana.streamedReply(/assistant automatique/);
+    await ana.say('Combien y a-t-il de migrants internationaux dans le monde ?');
+    await ana.streamedReply(/281 millions/);
+    assert.ok(ana.streamed.some((a) => a.text === 'Combien y a-t-il de migrants internationaux dans le monde ?'), 'the person sees their own message');
+    ana.hangUp();
+  });
+
+  it('after a dropped socket, reconnects from its watermark and gets only what is new', async () => {
+    const ana = await WebChatUser.start(server.url, 'es-ES');
+    await ana.listen();
+    await ana.streamedReply(/asistente automático/);
+    ana.hangUp();
+    const seen = ana.streamed.length;
+    assert.equal(await ana.reconnect(), 200);
+    await ana.listen();
+    await ana.say('¿Cuántos migrantes internos hay?');
+    await ana.streamedReply(/740 millones/);
+    assert.doesNotMatch(ana.streamed.slice(seen).map((a) => a.text).join('\n'), /asistente automático/, 'the welcome is not sent twice');
+    ana.hangUp();
+  });
+
+  it('refuses a stream opened with a made-up or another conversation\'s streamUrl token', async () => {
+    const ana = await WebChatUser.start(server.url);
+    const ben = await WebChatUser.start(server.url);
+    const forged = new URL(ana.streamUrl ?? '');
+    forged.searchParams.set('t', new URL(ben.streamUrl ?? '').searchParams.get('t') ?? '');
+    ana.streamUrl = forged.toString();
+    await assert.rejects(ana.listen(), /stream answered 401/);
+    ana.streamUrl = `${server.url.replace('http', 'ws')}/v3/directline/conversations/${ana.conversationId}/stream?t=made-up`;
+    await assert.rejects(ana.listen(), /stream answered 401/);
   });
 });

@@ -1,0 +1,35 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { hashId, type Logger } from '../log';
+import { addressKey } from './ProxyTrust';
+
+/**
+ * Counts one kind of request (new conversations, conversation starts) per client address. Counting is
+ * per process: with several instances behind a load balancer an address may make up to this many on
+ * each; the database-wide cap on conversations (`ConversationCapacity`) bounds the total.
+ */
+export class AddressLimiter {
+  private readonly limiter: RateLimiterMemory;
+
+  constructor(
+    private readonly what: string,
+    private readonly points: number,
+    windowSeconds: number,
+    private readonly logger: Logger,
+  ) {
+    this.limiter = new RateLimiterMemory({ points, duration: windowSeconds });
+  }
+
+  /** Counts one request from `address`; undefined when it may go ahead, else seconds until it may. */
+  async take(address: string): Promise<number | undefined> {
+    const key = addressKey(address);
+    try {
+      await this.limiter.consume(key);
+      return undefined;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      // One line per address and window, not one per refused request: a flood must not flood the logs.
+      if (rejection.consumedPoints === this.points + 1) this.logger.warn({ address: hashId(key), limit: this.what }, 'web chat rate limit reached');
+      return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    }
+  }
+}
