@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { startApp } from '../support/httpApp';
+import { directLineCall, WebChatUser } from './webChatClient';
+
+const FLOOD = 6000;
+
+/** Sends `count` anonymous token requests, `parallel` at a time; counts answers by status. */
+async function flood(url: string, count: number, headersOf: (i: number) => Record<string, string> = () => ({})) {
+  const statuses = new Map<number, number>();
+  const retryAfter = new Set<string | null>();
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const res = await directLineCall(url, '/tokens/generate', undefined, {}, headersOf(i));
+      await res.arrayBuffer();
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      if (res.status !== 200) retryAfter.add(res.headers.get('retry-after'));
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  return { statuses, retryAfter };
+}
+
+describe('a flood of new web chat conversations', function () {
+  this.timeout(180_000);
+
+  it(`from one address: ${FLOOD} token requests are refused with 429 past the limit, and a live conversation still answers`, async () => {
+    const server = await startApp();
+    try {
+      const ana = await WebChatUser.start(server.url, 'en-US');
+      await ana.listen();
+      const { statuses, retryAfter } = await flood(server.url, FLOOD);
+      assert.equal(statuses.get(200), 29, 'the 30 per address (Ana took one) are given, no more');
+      assert.equal(statuses.get(429), FLOOD - 29);
+      assert.ok([...retryAfter].every((s) => Number(s) > 0 && Number(s) <= 600), 'each refusal says when to come back');
+
+      assert.equal(await ana.say('What is IOM?'), 200);
+      await ana.streamedReply(/1951/);
+      ana.watermark = 0;
+      await ana.polled(/1951/, 2000);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it(`from ${FLOOD} addresses behind the load balancer: past capacity 503, and the open conversations go on`, async () => {
+    const server = await startApp({ TRUSTED_PROXIES: '127.0.0.1', DIRECTLINE_MAX_CONVERSATIONS: '2000' });
+    try {
+      const ana = await WebChatUser.start(server.url, 'fr-FR', { 'x-forwarded-for': '198.51.100.1' });
+      await ana.listen();
+      const address = (i: number) => ({ 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` });
+      const { statuses, retryAfter } = await flood(server.url, FLOOD, address);
+      assert.equal(statuses.get(200), 1999, 'conversations are given up to capacity');
+      assert.equal(statuses.get(503), FLOOD - 1999);
+      assert.deepEqual([...retryAfter], ['30']);
+
+      assert.equal(await ana.say('Combien y a-t-il de migrants internationaux dans le monde ?'), 200);
+      await ana.streamedReply(/281 millions/);
+      const refused = await directLineCall(server.url, '/tokens/generate', undefined, {}, { 'x-forwarded-for': '198.51.100.2' });
+      assert.equal(refused.status, 503, 'a newcomer is told the chat is busy, clearly');
+      assert.match((await refused.json()).error.message, /busy/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
