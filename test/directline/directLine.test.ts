@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { startApp } from '../support/httpApp';
+import WebSocket from 'ws';
 import { WebChatUser } from './webChatClient';
 
 describe('the Direct Line endpoint', () => {
@@ -97,5 +98,28 @@ describe('the Direct Line endpoint', () => {
     await assert.rejects(ana.listen(), /stream answered 401/);
     ana.streamUrl = `${server.url.replace('http', 'ws')}/v3/directline/conversations/${ana.conversationId}/stream?t=made-up`;
     await assert.rejects(ana.listen(), /stream answered 401/);
+  });
+
+  it('answers a WebSocket on an unknown path with 404 instead of leaving it hanging', async () => {
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/somewhere-else`);
+    const status = await new Promise((resolve) => {
+      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode));
+      socket.once('error', () => resolve('error'));
+    });
+    assert.equal(status, 404);
+  });
+});
+
+describe('the Direct Line endpoint with DIRECTLINE_WEBSOCKET=false', () => {
+  it('offers no streamUrl, and the conversation works by polling', async () => {
+    const server = await startApp({ DIRECTLINE_WEBSOCKET: 'false' });
+    try {
+      const ana = await WebChatUser.start(server.url, 'en-US');
+      assert.equal(ana.streamUrl, undefined);
+      assert.equal(await ana.say('What is IOM?'), 200);
+      await ana.polled(/1951/);
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -1,4 +1,9 @@
 import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
 import { startApp } from '../support/httpApp';
 import { directLineCall, WebChatUser } from './webChatClient';
 
@@ -62,6 +67,27 @@ describe('a flood of new web chat conversations', function () {
       assert.match((await refused.json()).error.message, /busy/);
     } finally {
       await server.stop();
+    }
+  });
+
+  it('logs that the limit was reached once, without the address, tokens or what people wrote', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _enc, done) => { lines.push(String(chunk)); done(); } });
+    const config = loadConfig({ LOG_LEVEL: 'trace', DATA_DIR: ':memory:', TRUSTED_PROXIES: '127.0.0.1', DIRECTLINE_CONVERSATIONS_PER_ADDRESS: '2' });
+    const app = await createApp(config, createLogger('trace', sink));
+    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    try {
+      const ana = await WebChatUser.start(url, 'en-US', { 'x-forwarded-for': '203.0.113.77' });
+      await ana.say('my email is ana@example.org, what is IOM?');
+      const { statuses } = await flood(url, 50, () => ({ 'x-forwarded-for': '203.0.113.77' }));
+      assert.equal(statuses.get(429), 49);
+      const logs = lines.join('');
+      assert.equal(logs.match(/web chat rate limit reached/g)?.length, 1);
+      assert.doesNotMatch(logs, /203\.0\.113|ana@example|what is IOM/);
+      assert.ok(!logs.includes(ana.token) && !logs.includes(ana.token.slice(0, 12)), 'no token');
+    } finally {
+      await app.close();
     }
   });
 });
