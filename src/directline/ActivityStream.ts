@@ -63,15 +63,22 @@ export class ActivityStream {
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const match = STREAM_PATH.exec(url.pathname);
-    if (!match) {
-      // Someone else may serve WebSockets on other paths; if nobody does, say so instead of hanging.
-      if (url.pathname.startsWith('/v3/directline/') || this.server.listenerCount('upgrade') === 1) refuse(socket, 404, 'Not Found');
-      return;
+    let url: URL;
+    let id: string;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+      const match = STREAM_PATH.exec(url.pathname);
+      if (!match) {
+        // Someone else may serve WebSockets on other paths; if nobody does, say so instead of hanging.
+        if (url.pathname.startsWith('/v3/directline/') || this.server.listenerCount('upgrade') === 1) refuse(socket, 404, 'Not Found');
+        return;
+      }
+      id = decodeURIComponent(match[1]);
+    } catch {
+      // A malformed URL must not become an exception thrown out of the server's event handler.
+      return refuse(socket, 400, 'Bad Request');
     }
     if (this.closing) return refuse(socket, 503, 'Service Unavailable');
-    const id = decodeURIComponent(match[1]);
     const watermark = Number.parseInt(url.searchParams.get('watermark') ?? '0', 10);
     this.store.byStreamToken(id, url.searchParams.get('t') ?? '').then(
       (conversation) => {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../storage/schema';
 import { DIRECT_LINE_CHANNEL_ID } from './DirectLineStore';
 
@@ -17,6 +17,8 @@ export interface CapacityOptions {
 const FULL_RECHECK_MS = 5000;
 /** How long a refused page is asked to wait before trying again (seconds). */
 export const FULL_RETRY_AFTER_SECONDS = 30;
+/** A conversation neither started nor written to this long after its token was made was abandoned (the page starts at once). */
+const UNSTARTED_GRACE_MS = 60_000;
 const EXPIRE_BATCH = 100;
 const PURGE_BATCH = 1000;
 
@@ -24,7 +26,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * How many web chat conversations the database keeps, and which go. A new conversation is admitted
- * under the cap, or when conversations idle for longer than `activeMs` can be expired to make room;
+ * under the cap, or when conversations idle for longer than `activeMs` (or tokens never used to start
+ * one, after a minute) can be expired to make room;
  * otherwise it is refused. A conversation used recently, or with an open or claimed helpdesk ticket,
  * is never expired to make room, so a flood of new conversations cannot end anyone's chat.
  */
@@ -64,14 +67,17 @@ export class ConversationCapacity {
     return total;
   }
 
-  /** Deletes up to `limit` conversations unused for `idleMs`, oldest first. */
+  /** Deletes up to `limit` conversations unused for `idleMs` (or never used at all), oldest first. */
   private async expire(idleMs: number, limit: number, keepHeld: boolean): Promise<number> {
     const cutoff = iso(this.now() - idleMs);
+    const abandoned = iso(this.now() - Math.min(idleMs, UNSTARTED_GRACE_MS));
+    const idle = (eb: ExpressionBuilder<Database, 'directline_conversations'>) =>
+      eb.or([eb('last_active_at', '<', cutoff), eb.and([eb('started', '=', 0), eb('next_seq', '=', 0), eb('last_active_at', '<', abandoned)])]);
     const held = keepHeld ? await this.heldByTickets() : new Set<string>();
     const candidates = await this.db
       .selectFrom('directline_conversations')
       .select('id')
-      .where('last_active_at', '<', cutoff)
+      .where(idle)
       .orderBy('last_active_at')
       .limit(limit + held.size)
       .execute();
@@ -79,7 +85,7 @@ export class ConversationCapacity {
     if (ids.length === 0) return 0;
     return this.db.transaction().execute(async (trx) => {
       // Checked again in the delete: a conversation used meanwhile (on any instance) stays.
-      const gone = await trx.deleteFrom('directline_conversations').where('id', 'in', ids).where('last_active_at', '<', cutoff).returning('id').execute();
+      const gone = await trx.deleteFrom('directline_conversations').where('id', 'in', ids).where(idle).returning('id').execute();
       if (gone.length > 0) await trx.deleteFrom('directline_activities').where('conversation_id', 'in', gone.map((g) => g.id)).execute();
       return gone.length;
     });

@@ -99,18 +99,39 @@ for (const engine of engines) {
       assert.ok(await store.since(recent.id, 0));
     });
 
+    it('when full, a token never used to start its conversation makes room after a minute', async () => {
+      const limit = capacity(2);
+      const person = (await store.create()).conversation;
+      await store.markStarted(person.id);
+      const abandoned = (await store.create()).conversation;
+      now += 30_000;
+      assert.equal(await limit.admit(), false, 'a page may still be starting it');
+      now += 5 * MINUTE;
+      assert.equal(await limit.admit(), true);
+      assert.equal(await store.since(abandoned.id, 0), undefined);
+      assert.ok(await store.since(person.id, 0), 'the started conversation, used 5 minutes ago, stays');
+    });
+
     it('purges conversations unused for the idle time, with what was said, unless a ticket is open', async () => {
       const gone = (await store.create()).conversation;
       const used = (await store.create()).conversation;
-      await store.append(gone.id, [{ type: 'message', text: 'hello' }]);
+      const waiting = (await store.create()).conversation;
+      for (const c of [gone, used, waiting]) await store.append(c.id, [{ type: 'message', text: 'hello' }]);
+      await new SqlTicketStore(opened!.database.db, engine.name === 'PostgreSQL').create({
+        reference: { channelId: 'directline', conversation: { id: waiting.id } } as never,
+        channel: 'directline', lang: 'en', urgency: 'normal', transcript: [], userKey: 'k',
+      });
       now += 100 * MINUTE;
       await store.append(used.id, [{ type: 'message', text: 'still here' }]);
       now += 30 * MINUTE;
       assert.equal(await capacity(100).purgeIdle(), 1);
       assert.equal(await store.since(gone.id, 0), undefined);
-      assert.equal((await store.since(used.id, 0))?.activities.length, 1);
+      assert.equal((await store.since(used.id, 0))?.activities.length, 2);
+      assert.ok(await store.since(waiting.id, 0), 'a conversation waiting for the helpdesk stays');
       const left = await opened!.database.db.selectFrom('directline_activities').select('conversation_id').execute();
-      assert.deepEqual(left.map((r) => r.conversation_id), [used.id], 'nothing said in a purged conversation is left behind');
+      assert.ok(!left.some((r) => r.conversation_id === gone.id), 'nothing said in a purged conversation is left behind');
+      now += 31 * 24 * 60 * MINUTE;
+      assert.equal(await capacity(100).purgeIdle(), 2, 'past CONVERSATION_TTL_DAYS even a conversation with an open ticket goes');
     });
   });
 }

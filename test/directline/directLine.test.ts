@@ -100,13 +100,20 @@ describe('the Direct Line endpoint', () => {
     await assert.rejects(ana.listen(), /stream answered 401/);
   });
 
-  it('answers a WebSocket on an unknown path with 404 instead of leaving it hanging', async () => {
+  it('answers a WebSocket on an unknown path with 404 instead of leaving it hanging, and a malformed one with 400', async () => {
     const socket = new WebSocket(`${server.url.replace('http', 'ws')}/somewhere-else`);
     const status = await new Promise((resolve) => {
       socket.once('unexpected-response', (_req, res) => resolve(res.statusCode));
       socket.once('error', () => resolve('error'));
     });
     assert.equal(status, 404);
+    const malformed = new WebSocket(`${server.url.replace('http', 'ws')}/v3/directline/conversations/%E0%A4%A/stream?t=x`);
+    const refused = await new Promise((resolve) => {
+      malformed.once('unexpected-response', (_req, res) => resolve(res.statusCode));
+      malformed.once('error', () => resolve('error'));
+    });
+    assert.equal(refused, 400, 'a malformed id is refused, and the server lives on');
+    assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
   });
 });
 

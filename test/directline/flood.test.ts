@@ -56,8 +56,10 @@ describe('a flood of new web chat conversations', function () {
       await ana.listen();
       const address = (i: number) => ({ 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` });
       const { statuses, retryAfter } = await flood(server.url, FLOOD, address);
-      assert.equal(statuses.get(200), 1999, 'conversations are given up to capacity');
-      assert.equal(statuses.get(503), FLOOD - 1999);
+      // Exactly up to capacity, unless the flood outlasts the minute after which unused tokens make room.
+      assert.ok((statuses.get(200) ?? 0) >= 1999, 'conversations are given up to capacity');
+      assert.ok((statuses.get(503) ?? 0) >= 3000, 'then refused');
+      assert.equal((statuses.get(200) ?? 0) + (statuses.get(503) ?? 0), FLOOD);
       assert.deepEqual([...retryAfter], ['30']);
 
       assert.equal(await ana.say('Combien y a-t-il de migrants internationaux dans le monde ?'), 200);
