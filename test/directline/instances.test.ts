@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { Client } from 'pg';
 import { freshPostgresSchema, requirePostgres, TEST_DATABASE_URL } from '../support/databases';
 import { startApp } from '../support/httpApp';
-import { WebChatUser } from './webChatClient';
+import { directLineCall, WebChatUser } from './webChatClient';
 
 type Server = Awaited<ReturnType<typeof startApp>>;
 
@@ -80,5 +80,44 @@ describe('web chat on two bot instances sharing one PostgreSQL', function () {
     assert.equal(await ana.say('What is IOM?'), 200);
     await ana.streamedReply(/1951/);
     ana.hangUp();
+  });
+});
+
+describe('a flood through two instances sharing one PostgreSQL', function () {
+  this.timeout(120_000);
+
+  it('meets one shared capacity: past it 503 from both, and a conversation open on one still answers through the other', async function () {
+    requirePostgres(this);
+    const schema = await freshPostgresSchema();
+    const env = { DATABASE_URL: schema.url, TRUSTED_PROXIES: '127.0.0.1', DIRECTLINE_MAX_CONVERSATIONS: '300' };
+    const a = await startApp(env);
+    const b = await startApp(env);
+    try {
+      const ana = await WebChatUser.start(a.url, 'en-US', { 'x-forwarded-for': '198.51.100.1' });
+      await ana.listen();
+      const statuses: number[] = [];
+      let next = 0;
+      const worker = async () => {
+        while (next < 2000) {
+          const i = next++;
+          const res = await directLineCall(i % 2 ? a.url : b.url, '/tokens/generate', undefined, {}, { 'x-forwarded-for': `10.0.${i >> 8}.${i & 255}` });
+          await res.arrayBuffer();
+          statuses.push(res.status);
+        }
+      };
+      await Promise.all(Array.from({ length: 16 }, worker));
+      const given = statuses.filter((s) => s === 200).length;
+      // Two instances count at the same moment: the cap may be passed by the requests in flight, no more.
+      assert.ok(given >= 299 && given <= 299 + 32, `${given} conversations given for a cap of 300`);
+      assert.equal(statuses.filter((s) => s === 503).length, 2000 - given);
+      ana.base = b.url;
+      assert.equal(await ana.say('What is IOM?'), 200);
+      await ana.streamedReply(/1951/);
+      ana.hangUp();
+    } finally {
+      await a.stop();
+      await b.stop();
+      await schema.drop();
+    }
   });
 });
