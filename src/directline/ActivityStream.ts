@@ -46,13 +46,6 @@ export class ActivityStream {
     this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS).unref();
   }
 
-  /** Open sockets (all conversations). */
-  get size(): number {
-    let n = 0;
-    for (const set of this.clients.values()) n += set.size;
-    return n;
-  }
-
   /** Closes every socket as "going away": pages reconnect, to another instance if this one is gone. */
   close(): void {
     this.closing = true;
@@ -96,7 +89,8 @@ export class ActivityStream {
     const client: Client = { ws, conversationId, watermark, alive: true, busy: false, again: false };
     let set = this.clients.get(conversationId);
     if (!set) this.clients.set(conversationId, (set = new Set()));
-    if (set.size >= MAX_SOCKETS_PER_CONVERSATION) set.values().next().value?.ws.close(1008, 'replaced by a newer connection');
+    // Terminated, not closed: a client that never answers the close would keep it for 30 s.
+    if (set.size >= MAX_SOCKETS_PER_CONVERSATION) set.values().next().value?.ws.terminate();
     set.add(client);
     ws.on('pong', () => (client.alive = true));
     ws.on('error', () => ws.terminate());

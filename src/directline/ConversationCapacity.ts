@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../storage/schema';
 import { DIRECT_LINE_CHANNEL_ID } from './DirectLineStore';
 
+/** The settings behind `DIRECTLINE_MAX_CONVERSATIONS`, `…_ACTIVE_MINUTES`, `…_IDLE_MINUTES` and `CONVERSATION_TTL_DAYS`. */
 export interface CapacityOptions {
   /** Conversations kept at once, all instances together. */
   max: number;

@@ -23,6 +23,7 @@ const BOT = { id: 'migration-health-bot', name: 'IOM', role: 'bot' } as const;
 /** Idle conversations are purged at start and then this often. */
 const PURGE_EVERY_MS = 10 * 60 * 1000;
 
+/** The bot and the shared services the endpoint runs turns with, and the database it keeps conversations in. */
 export interface DirectLineDeps {
   app: BotApp;
   services: BotServices;
@@ -118,10 +119,13 @@ export async function registerDirectLine(server: Server, deps: DirectLineDeps): 
   };
 }
 
-/** PostgreSQL: LISTEN/NOTIFY between instances (the driver loaded only then); SQLite: within the process. */
+/**
+ * PostgreSQL: LISTEN/NOTIFY between instances (the driver loaded only then); SQLite, or no sockets to
+ * feed (`DIRECTLINE_WEBSOCKET=false`): within the process.
+ */
 async function openSignal(deps: DirectLineDeps): Promise<ActivitySignal> {
-  const url = deps.services.config.DATABASE_URL;
-  if (deps.engine !== 'postgresql' || !url) return new LocalSignal();
+  const { DATABASE_URL: url, DIRECTLINE_WEBSOCKET: streaming } = deps.services.config;
+  if (deps.engine !== 'postgresql' || !url || !streaming) return new LocalSignal();
   const { PostgresSignal } = await import('./PostgresSignal');
   const signal = new PostgresSignal(url, deps.services.logger);
   await signal.start();

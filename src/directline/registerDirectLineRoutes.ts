@@ -7,6 +7,7 @@ import type { DirectLineConversation, DirectLineStore } from './DirectLineStore'
 import { parseUserActivity } from './parseUserActivity';
 import type { ProxyTrust } from './ProxyTrust';
 
+/** What the routes work with; built by `registerDirectLine`. */
 export interface DirectLineRouteDeps {
   config: Readonly<Config>;
   store: DirectLineStore;
