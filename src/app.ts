@@ -85,7 +85,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   const inFlight = new InFlight();
   const server = createServer(config, readiness, logger);
   registerMessagesRoute(server, { config, adapter, bot: bot.bot, logger, inFlight });
-  registerDirectLine(server, { app: bot, services, proactive, inFlight });
+  const directLine = await registerDirectLine(server, { app: bot, services, proactive, inFlight, db, engine });
   registerWebChatPage(server);
   registerStaffRoutes(server, { services, app: bot, proactive });
   registerStaffConsole(server);
@@ -106,6 +106,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
       readiness.ready = false;
       await inFlight.drained(config.SHUTDOWN_GRACE_MS);
       clearInterval(purgeTimer);
+      await directLine.close();
       server.close();
       services.mailer?.close();
       await db.destroy();

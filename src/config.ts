@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -71,7 +72,32 @@ export const configSchema = z.object({
   WHATSAPP_PHONE_NUMBER_ID: optional,
   WHATSAPP_GRAPH_URL: z.string().default('https://graph.facebook.com/v21.0'),
   WHATSAPP_TEMPLATE_NAME: optional,
+
+  // Web chat (the bot's own Direct Line endpoint); see docs/webchat.md.
+  /** Addresses or CIDR ranges of the proxies / load balancers whose X-Forwarded-For is believed. */
+  TRUSTED_PROXIES: csv('').refine((list) => list.every(isAddressOrRange), 'each entry must be an IP address or a CIDR range'),
+  /** New web chat conversations (and starts) one client address may make per window. */
+  DIRECTLINE_CONVERSATIONS_PER_ADDRESS: int(30, 1),
+  DIRECTLINE_ADDRESS_WINDOW_SECONDS: int(600, 1),
+  /** Web chat conversations kept at once (all instances together); past it idle ones make room, or 503. */
+  DIRECTLINE_MAX_CONVERSATIONS: int(5000, 1),
+  /** A conversation touched within this many minutes is never expired to make room. */
+  DIRECTLINE_ACTIVE_MINUTES: int(10, 1),
+  /** Conversations untouched this long are purged (unless a helpdesk ticket is open). */
+  DIRECTLINE_IDLE_MINUTES: int(120, 1),
+  /** Offer a WebSocket (`streamUrl`); false: Web Chat polls. */
+  DIRECTLINE_WEBSOCKET: bool(true),
 });
+
+/** An IPv4/IPv6 address, or one with a /prefix. */
+function isAddressOrRange(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
 
 type Env = z.infer<typeof configSchema>;
 

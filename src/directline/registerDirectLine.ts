@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
-import type { Request, Response, Server } from 'restify';
+import type { Kysely } from 'kysely';
+import type { Server } from 'restify';
 import type { BotServices } from '../bot/BotServices';
 import type { BotApp } from '../bot/createBot';
 import { InProcessAdapter } from '../bot/InProcessAdapter';
@@ -7,32 +8,66 @@ import type { Proactive } from '../bot/Proactive';
 import { wireAdapter } from '../bot/wireAdapter';
 import type { InFlight } from '../http/InFlight';
 import { errorSummary } from '../log';
-import { type DirectLineConversation, DirectLineStore, TOKEN_TTL_SECONDS } from './DirectLineStore';
+import type { Engine } from '../storage/openDatabase';
+import type { Database } from '../storage/schema';
+import { ActivityStream } from './ActivityStream';
+import { type ActivitySignal, LocalSignal } from './ActivitySignal';
+import { AddressLimiter } from './AddressLimiter';
+import { ConversationCapacity } from './ConversationCapacity';
+import { DIRECT_LINE_CHANNEL_ID, type DirectLineConversation, DirectLineStore } from './DirectLineStore';
+import { ProxyTrust } from './ProxyTrust';
+import { registerDirectLineRoutes } from './registerDirectLineRoutes';
 
-export const DIRECT_LINE_CHANNEL_ID = 'directline';
+export { DIRECT_LINE_CHANNEL_ID };
 const BOT = { id: 'migration-health-bot', name: 'IOM', role: 'bot' } as const;
-const MAX_TEXT = 8000;
+/** Idle conversations are purged at start and then this often. */
+const PURGE_EVERY_MS = 10 * 60 * 1000;
 
+/** The bot and the shared services the endpoint runs turns with, and the database it keeps conversations in. */
 export interface DirectLineDeps {
   app: BotApp;
   services: BotServices;
   proactive: Proactive;
   inFlight: InFlight;
-  store?: DirectLineStore;
+  db: Kysely<Database>;
+  engine: Engine;
+}
+
+/** The running endpoint: its store, its sockets, and how to stop it. */
+export interface DirectLine {
+  store: DirectLineStore;
+  stream?: ActivityStream;
+  /** Closes the sockets (pages reconnect elsewhere), stops purging and listening. */
+  close(): Promise<void>;
 }
 
 /**
- * A Direct Line 3.0–compatible endpoint inside the bot (polling; Web Chat with `webSocket: false`),
- * so the web chat page needs no Azure. Activities run through an `InProcessAdapter` with the same
- * middleware and bot as `/api/messages`; replies are appended to the conversation for polling.
+ * A Direct Line 3.0–compatible endpoint inside the bot, so the web chat page needs no Azure.
+ * Conversations live in the shared database; activities run through an `InProcessAdapter` with the
+ * same middleware and bot as `/api/messages`, and replies are appended for polling and the WebSocket.
  */
-export function registerDirectLine(server: Server, deps: DirectLineDeps): DirectLineStore {
-  const store = deps.store ?? new DirectLineStore();
-  const { logger } = deps.services;
+export async function registerDirectLine(server: Server, deps: DirectLineDeps): Promise<DirectLine> {
+  const { config, logger } = deps.services;
+  const signal = await openSignal(deps);
+  const store = new DirectLineStore(deps.db, signal);
+  const capacity = new ConversationCapacity(deps.db, {
+    max: config.DIRECTLINE_MAX_CONVERSATIONS,
+    activeMs: config.DIRECTLINE_ACTIVE_MINUTES * 60_000,
+    idleMs: config.DIRECTLINE_IDLE_MINUTES * 60_000,
+    ticketHoldMs: config.CONVERSATION_TTL_DAYS * 86_400_000,
+  });
+  const purge = () =>
+    capacity.purgeIdle().then(
+      (n) => n > 0 && logger.info({ conversations: n }, 'idle web chat conversations purged'),
+      (err) => logger.warn({ err: errorSummary(err) }, 'web chat purge failed'),
+    );
+  await purge();
+  const purgeTimer = setInterval(purge, PURGE_EVERY_MS).unref();
+
   const adapter = wireAdapter(
     new InProcessAdapter(async (activities, reference) => {
-      const conversation = store.get(reference.conversation?.id ?? '');
-      if (conversation) store.append(conversation, activities.map((a) => ({ ...a, from: BOT })));
+      // A conversation purged meanwhile (a staff reply long after) has nobody left to read it.
+      await store.append(reference.conversation?.id ?? '', activities.map((a) => ({ ...a, from: BOT })));
     }),
     deps.app,
     deps.services,
@@ -60,90 +95,39 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
     }
   };
 
-  const bearer = (req: Request) => /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-  const authorised = (req: Request, res: Response, id?: string): DirectLineConversation | undefined => {
-    const token = bearer(req);
-    const conversation = token ? store.byToken(token) : undefined;
-    if (!conversation) {
-      res.send(401, { error: { code: 'TokenExpired', message: 'Missing, invalid or expired token.' } });
-      return undefined;
-    }
-    if (id !== undefined && id !== conversation.id) {
-      res.send(403, { error: { code: 'BadArgument', message: 'This token is for another conversation.' } });
-      return undefined;
-    }
-    return conversation;
+  const limiter = (what: string) => new AddressLimiter(what, config.DIRECTLINE_CONVERSATIONS_PER_ADDRESS, config.DIRECTLINE_ADDRESS_WINDOW_SECONDS, logger);
+  const stream = config.DIRECTLINE_WEBSOCKET ? new ActivityStream(server, store, signal, logger) : undefined;
+  registerDirectLineRoutes(server, {
+    config,
+    store,
+    capacity,
+    tokenLimiter: limiter('new conversations'),
+    startLimiter: limiter('conversation starts'),
+    trust: new ProxyTrust(config.TRUSTED_PROXIES),
+    run,
+    streaming: stream !== undefined,
+  });
+
+  return {
+    store,
+    stream,
+    async close() {
+      clearInterval(purgeTimer);
+      stream?.close();
+      await signal.close();
+    },
   };
+}
 
-  const describe = (c: DirectLineConversation, token?: string) => ({
-    conversationId: c.id,
-    ...(token && { token }),
-    expires_in: Math.max(0, Math.round((c.tokenExpires - Date.now()) / 1000)),
-  });
-
-  server.post('/v3/directline/tokens/generate', async (req, res) => {
-    const locale = typeof req.body?.locale === 'string' ? req.body.locale.slice(0, 20) : undefined;
-    const { conversation, token } = store.create(locale);
-    res.send(200, { ...describe(conversation, token), expires_in: TOKEN_TTL_SECONDS });
-  });
-
-  server.post('/v3/directline/tokens/refresh', async (req, res) => {
-    const conversation = authorised(req, res);
-    if (conversation) res.send(200, describe(conversation, store.refresh(conversation)));
-  });
-
-  server.post('/v3/directline/conversations', async (req, res) => {
-    const conversation = authorised(req, res);
-    if (!conversation) return;
-    if (!conversation.started) {
-      conversation.started = true;
-      const user = { id: `dl-${conversation.id}`, role: 'user' as const, name: 'You' };
-      await run(conversation, { type: 'conversationUpdate', from: user, membersAdded: [user] });
-    }
-    // Direct Line clients keep using the token the start answer carries.
-    res.send(201, describe(conversation, bearer(req)));
-  });
-
-  server.get('/v3/directline/conversations/:id', async (req, res) => {
-    const conversation = authorised(req, res, req.params.id);
-    if (conversation) res.send(200, describe(conversation, bearer(req)));
-  });
-
-  server.post('/v3/directline/conversations/:id/activities', async (req, res) => {
-    const conversation = authorised(req, res, req.params.id);
-    if (!conversation) return;
-    const body = req.body as Record<string, unknown> | undefined;
-    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.type !== 'string') {
-      res.send(400, { error: { code: 'BadArgument', message: 'The body must be an activity with a "type".' } });
-      return;
-    }
-    if (body.text !== undefined && (typeof body.text !== 'string' || body.text.length > MAX_TEXT)) {
-      res.send(400, { error: { code: 'BadArgument', message: '"text" must be a string of at most 8,000 characters.' } });
-      return;
-    }
-    const from = body.from && typeof body.from === 'object' && typeof (body.from as { id?: unknown }).id === 'string'
-      ? { id: String((body.from as { id: string }).id).slice(0, 100), role: 'user' as const, name: 'You' }
-      : { id: `dl-${conversation.id}`, role: 'user' as const, name: 'You' };
-    const activity: Partial<Activity> = {
-      type: body.type === 'message' ? 'message' : String(body.type).slice(0, 40),
-      text: body.text as string | undefined,
-      value: body.value,
-      locale: typeof body.locale === 'string' ? body.locale.slice(0, 20) : undefined,
-      channelData: body.channelData,
-      from,
-    };
-    const [id] = store.append(conversation, [activity]);
-    await run(conversation, { ...activity, id });
-    res.send(200, { id });
-  });
-
-  server.get('/v3/directline/conversations/:id/activities', async (req, res) => {
-    const conversation = authorised(req, res, req.params.id);
-    if (!conversation) return;
-    const watermark = Number.parseInt(String(req.query?.watermark ?? '0'), 10);
-    const page = store.since(conversation, Number.isFinite(watermark) && watermark >= 0 ? watermark : 0);
-    res.send(200, { activities: page.activities, watermark: String(page.watermark) });
-  });
-
-  return store;
+/**
+ * PostgreSQL: LISTEN/NOTIFY between instances (the driver loaded only then); SQLite, or no sockets to
+ * feed (`DIRECTLINE_WEBSOCKET=false`): within the process.
+ */
+async function openSignal(deps: DirectLineDeps): Promise<ActivitySignal> {
+  const { DATABASE_URL: url, DIRECTLINE_WEBSOCKET: streaming } = deps.services.config;
+  if (deps.engine !== 'postgresql' || !url || !streaming) return new LocalSignal();
+  const { PostgresSignal } = await import('./PostgresSignal');
+  const signal = new PostgresSignal(url, deps.services.logger);
+  await signal.start();
+  return signal;
 }

@@ -79,6 +79,31 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '005_directline': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('directline_conversations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('token_expires_at', 'text', (c) => c.notNull())
+        .addColumn('stream_token_hash', 'text')
+        .addColumn('stream_expires_at', 'text')
+        .addColumn('locale', 'text')
+        .addColumn('started', 'integer', (c) => c.notNull())
+        .addColumn('next_seq', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_active_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('directline_conversations_last_active').on('directline_conversations').column('last_active_at').execute();
+      await db.schema
+        .createTable('directline_activities')
+        .addColumn('conversation_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('activity', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('directline_activities_pk', ['conversation_id', 'seq'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -58,6 +58,30 @@ export interface WhatsAppContactTable {
   last_inbound_at: string;
 }
 
+/** Web chat conversations of the bot's own Direct Line endpoint; tokens only as SHA-256 hashes. */
+export interface DirectLineConversationTable {
+  id: string;
+  token_hash: string;
+  token_expires_at: string;
+  /** The short-lived token of the conversation's current `streamUrl`. */
+  stream_token_hash: string | null;
+  stream_expires_at: string | null;
+  locale: string | null;
+  /** 1 once the conversation was started (the bot said hello). */
+  started: number;
+  /** The watermark: sequence number the next activity gets. */
+  next_seq: number;
+  created_at: string;
+  last_active_at: string;
+}
+
+/** What was said in a web chat conversation (JSON), numbered per conversation. */
+export interface DirectLineActivityTable {
+  conversation_id: string;
+  seq: number;
+  activity: string;
+}
+
 /** Every table, for `Kysely<Database>`. Add a table here and a migration in `migrations.ts`. */
 export interface Database {
   bot_state: BotStateTable;
@@ -66,4 +90,6 @@ export interface Database {
   unanswered: UnansweredTable;
   whatsapp_messages: WhatsAppMessageTable;
   whatsapp_contacts: WhatsAppContactTable;
+  directline_conversations: DirectLineConversationTable;
+  directline_activities: DirectLineActivityTable;
 }

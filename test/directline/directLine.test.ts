@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { DirectLineStore, TOKEN_TTL_SECONDS } from '../../src/directline/DirectLineStore';
 import { startApp } from '../support/httpApp';
+import WebSocket from 'ws';
+import { WebChatUser } from './webChatClient';
 
 describe('the Direct Line endpoint', () => {
   let server: Awaited<ReturnType<typeof startApp>>;
@@ -53,15 +54,79 @@ describe('the Direct Line endpoint', () => {
     assert.equal((await call(`/conversations/${id}/activities`, token)).status, 401);
     assert.equal((await call(`/conversations/${id}/activities`, refreshed.token)).status, 200);
   });
+
+  it('refuses an oversized activity with a short reason, and the conversation goes on', async () => {
+    const ana = await WebChatUser.start(server.url, 'en-US');
+    const big = await ana.call(`/conversations/${ana.conversationId}/activities`, { type: 'message', text: 'hi', channelData: { pad: 'x'.repeat(20_000) } });
+    assert.equal(big.status, 400);
+    assert.deepEqual(Object.keys((await big.json()).error), ['code', 'message']);
+    assert.equal(await ana.say('What is IOM?'), 200);
+    await ana.polled(/1951/);
+  });
+
+  it('streams the welcome and the answer over the WebSocket of the streamUrl', async () => {
+    const ana = await WebChatUser.start(server.url, 'fr-FR');
+    assert.match(ana.streamUrl ?? '', /^ws:\/\/127\.0\.0\.1:\d+\/v3\/directline\/conversations\/[^/]+\/stream\?/);
+    await ana.listen();
+    await ana.streamedReply(/assistant automatique/);
+    await ana.say('Combien y a-t-il de migrants internationaux dans le monde ?');
+    await ana.streamedReply(/281 millions/);
+    assert.ok(ana.streamed.some((a) => a.text === 'Combien y a-t-il de migrants internationaux dans le monde ?'), 'the person sees their own message');
+    ana.hangUp();
+  });
+
+  it('after a dropped socket, reconnects from its watermark and gets only what is new', async () => {
+    const ana = await WebChatUser.start(server.url, 'es-ES');
+    await ana.listen();
+    await ana.streamedReply(/asistente automático/);
+    ana.hangUp();
+    const seen = ana.streamed.length;
+    assert.equal(await ana.reconnect(), 200);
+    await ana.listen();
+    await ana.say('¿Cuántos migrantes internos hay?');
+    await ana.streamedReply(/740 millones/);
+    assert.doesNotMatch(ana.streamed.slice(seen).map((a) => a.text).join('\n'), /asistente automático/, 'the welcome is not sent twice');
+    ana.hangUp();
+  });
+
+  it('refuses a stream opened with a made-up or another conversation\'s streamUrl token', async () => {
+    const ana = await WebChatUser.start(server.url);
+    const ben = await WebChatUser.start(server.url);
+    const forged = new URL(ana.streamUrl ?? '');
+    forged.searchParams.set('t', new URL(ben.streamUrl ?? '').searchParams.get('t') ?? '');
+    ana.streamUrl = forged.toString();
+    await assert.rejects(ana.listen(), /stream answered 401/);
+    ana.streamUrl = `${server.url.replace('http', 'ws')}/v3/directline/conversations/${ana.conversationId}/stream?t=made-up`;
+    await assert.rejects(ana.listen(), /stream answered 401/);
+  });
+
+  it('answers a WebSocket on an unknown path with 404 instead of leaving it hanging, and a malformed one with 400', async () => {
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/somewhere-else`);
+    const status = await new Promise((resolve) => {
+      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode));
+      socket.once('error', () => resolve('error'));
+    });
+    assert.equal(status, 404);
+    const malformed = new WebSocket(`${server.url.replace('http', 'ws')}/v3/directline/conversations/%E0%A4%A/stream?t=x`);
+    const refused = await new Promise((resolve) => {
+      malformed.once('unexpected-response', (_req, res) => resolve(res.statusCode));
+      malformed.once('error', () => resolve('error'));
+    });
+    assert.equal(refused, 400, 'a malformed id is refused, and the server lives on');
+    assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
+  });
 });
 
-describe('DirectLineStore', () => {
-  it('lets tokens expire', () => {
-    let now = 1_000_000;
-    const store = new DirectLineStore(() => now);
-    const { token } = store.create();
-    assert.ok(store.byToken(token));
-    now += TOKEN_TTL_SECONDS * 1000 + 1;
-    assert.equal(store.byToken(token), undefined);
+describe('the Direct Line endpoint with DIRECTLINE_WEBSOCKET=false', () => {
+  it('offers no streamUrl, and the conversation works by polling', async () => {
+    const server = await startApp({ DIRECTLINE_WEBSOCKET: 'false' });
+    try {
+      const ana = await WebChatUser.start(server.url, 'en-US');
+      assert.equal(ana.streamUrl, undefined);
+      assert.equal(await ana.say('What is IOM?'), 200);
+      await ana.polled(/1951/);
+    } finally {
+      await server.stop();
+    }
   });
 });
