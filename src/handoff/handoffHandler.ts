@@ -7,6 +7,7 @@ import { containsIntent, matchesIntent } from '../i18n/matchIntent';
 import type { Choice } from '../reply';
 import { maskPersonalData } from '../privacy/maskPersonalData';
 import { openTicket } from './openTicket';
+import { sayHelpdeskHours } from './sayHelpdeskHours';
 
 /** A person asked for within this time after danger signs is flagged urgent. */
 const URGENT_WINDOW_MS = 30 * 60 * 1000;
@@ -39,7 +40,7 @@ export function handoffHandler(services: BotServices): TurnHandler {
           await tickets.append(openId, { from: 'user', text: maskPersonalData(turn.text), at: now() });
           if (!turn.convo.handoffNoticeGiven) {
             turn.convo.handoffNoticeGiven = true;
-            turn.say({ kind: 'handoff', text: turn.t('handoff.waiting', { hours: config.HELPDESK_HOURS }) });
+            turn.say({ kind: 'handoff', text: turn.t('handoff.waiting', { hours: sayHelpdeskHours(config.HELPDESK_HOURS, turn.lang, turn.t) }) });
           }
           return true;
         }
@@ -50,7 +51,7 @@ export function handoffHandler(services: BotServices): TurnHandler {
       if (!containsIntent(i18n, 'intents.handoffRequest', turn.text) || containsIntent(i18n, 'intents.askingIfHuman', turn.text)) return false;
       const recentDanger = turn.convo.dangerAt && Date.now() - Date.parse(turn.convo.dangerAt) < URGENT_WINDOW_MS;
       const ticket = await openTicket(turn, services, recentDanger ? 'urgent' : 'normal');
-      turn.say({ kind: 'handoff', text: turn.t('handoff.created', { id: ticket.id, hours: config.HELPDESK_HOURS }) });
+      turn.say({ kind: 'handoff', text: turn.t('handoff.created', { id: ticket.id, hours: sayHelpdeskHours(config.HELPDESK_HOURS, turn.lang, turn.t) }) });
       return true;
     },
   };
