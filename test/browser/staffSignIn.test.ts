@@ -9,8 +9,8 @@ const MARIE = { login: 'marie', name: 'Marie Curie', email: 'marie.curie@iom.tes
 const EVE = { login: 'eve', name: 'Eve Outsider', email: 'eve@elsewhere.test', groups: ['finance'] };
 
 /** Signs in on the test provider's development login form (any password). */
-async function signIn(page: Page, url: string, login: string): Promise<void> {
-  await page.goto(`${url}/staff`);
+async function signIn(page: Page, url: string, login: string, path = '/staff'): Promise<void> {
+  await page.goto(`${url}${path}`);
   await page.getByRole('link', { name: 'Sign in with your organisation account' }).click();
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill('any password');
@@ -81,6 +81,13 @@ describe('named staff sign-in to the console (OIDC) in a browser', function () {
       ticket.audit.map((a: { action: string; name: string; email?: string; via: string }) => [a.action, a.name, a.email, a.via]),
       [['claim', 'Marie Curie', MARIE.email, 'console'], ['reply', 'Marie Curie', MARIE.email, 'console']],
     );
+  });
+
+  it('opens the request a Teams card links to once Marie has signed in', async () => {
+    const { id } = (await api('/handoffs?status=claimed')).handoffs[0];
+    const page = await (await browser!.newContext()).newPage();
+    await signIn(page, server.url, MARIE.login, `/staff#ticket=${id}`);
+    await page.getByRole('heading', { name: `Request ${id}` }).waitFor();
   });
 
   it('refuses Eve after she signs in: she is not in the helpdesk group', async () => {

@@ -157,14 +157,19 @@
     $('who-name').textContent = 'Signed in as ' + me.name;
     listen();
     loadQueue().then(loadUnanswered).catch(function () {});
+    // A link from Teams (#ticket=…) survives the trip through the identity provider in this tab's storage.
     var wanted = /^#ticket=(.+)$/.exec(location.hash);
-    if (wanted) openTicket(decodeURIComponent(wanted[1]));
+    var id = wanted ? decodeURIComponent(wanted[1]) : sessionStorage.getItem('openAfterSignIn');
+    sessionStorage.removeItem('openAfterSignIn');
+    if (id) openTicket(id);
   }
 
   function showSignIn(message) {
     if (stream) { stream.close(); stream = null; }
     $('app').hidden = true; $('who').hidden = true; $('signin').hidden = false;
     $('login-error').textContent = message || '';
+    var wanted = /^#ticket=(.+)$/.exec(location.hash);
+    if (wanted) sessionStorage.setItem('openAfterSignIn', decodeURIComponent(wanted[1]));
     document.title = TITLE;
     fetch('/staff/auth/methods').then(function (r) {
       if (!r.ok) { $('login-error').textContent = 'Staff access is not configured on this bot.'; return; }
