@@ -32,7 +32,8 @@ export function staffFromClaims(claims: SignInClaims, issuer: string, allowance:
   const display = name || text(claims.preferred_username) || email || 'Staff member';
   const inGroup = allowance.group !== undefined && [...list(claims.groups), ...list(claims.roles)].includes(allowance.group);
   const listed = email !== undefined && allowance.emails.includes(email);
-  if (!inGroup && !listed) return { allowed: false, name: display };
+  // The refusal page greets them by name, never by an address (no e-mail in HTTP error bodies).
+  if (!inGroup && !listed) return { allowed: false, name: display.includes('@') ? 'this account' : display };
   const oid = text(claims.oid);
   return {
     allowed: true,
