@@ -78,7 +78,7 @@ export function registerStaffAuth(server: Server, deps: StaffAuthDeps): void {
       const decision = staffFromClaims(claims, config.STAFF_OIDC_ISSUER!, { emails: config.STAFF_ALLOWED_EMAILS, group: config.STAFF_ALLOWED_GROUP });
       if (!decision.allowed) {
         logger.info('staff sign-in refused: not on the allow-list or in the group');
-        return staffPage(res, 403, 'Not allowed', `You are signed in as ${decision.name}, but this account may not use the helpdesk console. Ask the helpdesk lead to add you.`);
+        return staffPage(res, 403, 'Not allowed', `You are signed in${decision.name ? ` as ${decision.name}` : ''}, but this account may not use the helpdesk console. Ask the helpdesk lead to add you.`);
       }
       await signedIn(res, decision.staff);
       logger.info({ staff: hashId(decision.staff.key) }, 'staff signed in');

@@ -9,7 +9,7 @@ export interface StaffAllowance {
   group?: string;
 }
 
-export type SignInDecision = { allowed: true; staff: StaffIdentity } | { allowed: false; name: string };
+export type SignInDecision = { allowed: true; staff: StaffIdentity } | { allowed: false; /** Absent when the only name known is an address. */ name?: string };
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
@@ -33,7 +33,7 @@ export function staffFromClaims(claims: SignInClaims, issuer: string, allowance:
   const inGroup = allowance.group !== undefined && [...list(claims.groups), ...list(claims.roles)].includes(allowance.group);
   const listed = email !== undefined && allowance.emails.includes(email);
   // The refusal page greets them by name, never by an address (no e-mail in HTTP error bodies).
-  if (!inGroup && !listed) return { allowed: false, name: display.includes('@') ? 'this account' : display };
+  if (!inGroup && !listed) return display.includes('@') ? { allowed: false } : { allowed: false, name: display };
   const oid = text(claims.oid);
   return {
     allowed: true,
