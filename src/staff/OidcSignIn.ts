@@ -26,6 +26,8 @@ export interface OidcSettings {
  * provider's sign-in URL and a state for the browser's cookie; `finish` checks the callback
  * against that state, exchanges the code once and returns the person's claims. The pending
  * sign-in (PKCE verifier, nonce) waits in the database, so the callback may reach any instance.
+ * `openid-client` is an ES module loaded only when sign-in is configured (Node ≥ 20.19 loads it
+ * from the compiled CommonJS).
  */
 export class OidcSignIn {
   private configuration?: Promise<Oidc.Configuration>;
