@@ -13,8 +13,10 @@ import { registerMessagesRoute } from './http/messagesRoute';
 import { registerMetricsRoute } from './metrics/registerMetricsRoute';
 import { registerNewsletterRoutes } from './newsletter/registerNewsletterRoutes';
 import { SubscriptionStore } from './newsletter/SubscriptionStore';
-import { registerStaffConsole } from './staff/registerStaffConsole';
-import { registerStaffRoutes } from './staff/registerStaffRoutes';
+import { LiveTicketStore } from './handoff/LiveTicketStore';
+import { PgSignalRelay } from './handoff/PgSignalRelay';
+import { TicketEvents } from './handoff/TicketEvents';
+import { createHelpdesk, type Helpdesk } from './staff/createHelpdesk';
 import { registerWebChatPage } from './web/registerWebChatPage';
 import { registerWhatsApp } from './whatsapp/registerWhatsApp';
 import type { WhatsAppConnector } from './whatsapp/WhatsAppConnector';
@@ -41,6 +43,8 @@ export interface App {
   whatsapp?: WhatsAppConnector;
   /** Sends to a conversation later (staff replies), on whichever adapter owns its channel. */
   proactive: Proactive;
+  /** Staff sign-in, the desk (claim, reply, close), the live queue, the Teams staff channel. */
+  helpdesk: Helpdesk;
   /** Stops accepting work, waits for in-flight turns (up to the grace period), closes resources. */
   close(): Promise<void>;
 }
@@ -57,6 +61,8 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   const i18n = createI18n(config.LOCALES_DIR);
   const { db, engine } = await openDatabase(config);
   const storage = new SqlStorage(db);
+  // The live queue: changes to tickets, heard by every console (and by other instances through PostgreSQL).
+  const events = new TicketEvents(engine === 'postgresql' ? await PgSignalRelay.start(config.DATABASE_URL!, logger) : undefined);
   const services: BotServices = {
     config,
     kb,
@@ -65,7 +71,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
     emergencyNumbers,
     i18n,
     logger,
-    tickets: new SqlTicketStore(db, engine === 'postgresql'),
+    tickets: new LiveTicketStore(new SqlTicketStore(db, engine === 'postgresql'), events),
     unanswered: new SqlUnansweredStore(db),
     subscriptions: new SubscriptionStore(db),
     // Loaded only when configured: each library costs memory in every process (prom-client, nodemailer).
@@ -78,17 +84,19 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   const purgeTimer = setInterval(purge, PURGE_EVERY_MS).unref();
   const bot = createBot(services, storage);
 
-  const adapter = wireAdapter(createAdapter(config), bot, services);
+  const adapter = createAdapter(config);
   const proactive = new Proactive(adapter, config);
+  // Before wireAdapter: the staff Teams channel's middleware must run before the bot's own.
+  const helpdesk = createHelpdesk({ services, db, bot, adapter, proactive, events });
+  wireAdapter(adapter, bot, services);
 
   const readiness: Readiness = { ready: false };
   const inFlight = new InFlight();
   const server = createServer(config, readiness, logger);
+  helpdesk.register(server);
   registerMessagesRoute(server, { config, adapter, bot: bot.bot, logger, inFlight });
   const directLine = await registerDirectLine(server, { app: bot, services, proactive, inFlight, db, engine });
   registerWebChatPage(server);
-  registerStaffRoutes(server, { services, app: bot, proactive });
-  registerStaffConsole(server);
   registerNewsletterRoutes(server, services, services.subscriptions!);
   if (services.metrics) registerMetricsRoute(server, config, services.metrics);
   const whatsapp = config.whatsappEnabled ? registerWhatsApp(server, { app: bot, services, db, proactive, inFlight }) : undefined;
@@ -101,12 +109,14 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
     services,
     bot,
     proactive,
+    helpdesk,
     whatsapp,
     async close() {
       readiness.ready = false;
       await inFlight.drained(config.SHUTDOWN_GRACE_MS);
       clearInterval(purgeTimer);
       await directLine.close();
+      await helpdesk.close();
       server.close();
       services.mailer?.close();
       await db.destroy();

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { HELPDESK_HOURS_FORMAT, parseHelpdeskHours } from './handoff/HelpdeskHours';
 
 /**
  * The one place that reads the environment. Everything else receives a frozen, typed `Config`.
@@ -56,11 +57,31 @@ export const configSchema = z.object({
   MAX_BODY_BYTES: int(256 * 1024, 1024),
   SHUTDOWN_GRACE_MS: int(8000, 0),
 
-  STAFF_API_TOKEN: optional,
   METRICS_ENABLED: bool(false),
-  STAFF_TEAMS_CONVERSATION_ID: optional,
+
+  // Helpdesk staff: sign-in, sessions, the Teams channel and opening hours (see docs/handoff.md).
+  /** Bearer token for automation (scripts, metrics scrapers); the console uses named sign-in when OIDC is set. */
+  STAFF_API_TOKEN: optional,
+  STAFF_OIDC_ISSUER: optional,
+  STAFF_OIDC_CLIENT_ID: optional,
+  STAFF_OIDC_CLIENT_SECRET: optional,
+  STAFF_ALLOWED_EMAILS: csv(''),
+  STAFF_ALLOWED_GROUP: optional,
+  STAFF_SESSION_IDLE_MINUTES: int(30, 1),
+  STAFF_SESSION_MAX_HOURS: int(12, 1),
+  STAFF_TEAMS_CHANNEL_ID: optional,
   STAFF_TEAMS_SERVICE_URL: optional,
-  HELPDESK_HOURS: z.string().default('Monday–Friday, 09:00–17:00 CET'),
+  HELPDESK_HOURS: z
+    .string()
+    .default('mon-fri 09:00-17:00 Europe/Zurich')
+    .transform((text, ctx) => {
+      try {
+        return parseHelpdeskHours(text);
+      } catch (err) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${(err as Error).message}; expected ${HELPDESK_HOURS_FORMAT}` });
+        return z.NEVER;
+      }
+    }),
 
   SMTP_URL: optional,
   MAIL_FROM: z.string().default('IOM Migration Health <no-reply@localhost>'),
@@ -106,6 +127,10 @@ export interface Config extends Env {
   /** True when Bot Framework credentials are configured (JWT checked on /api/messages). */
   botAuthEnabled: boolean;
   whatsappEnabled: boolean;
+  /** Named staff sign-in to the console over OpenID Connect (the three STAFF_OIDC_* settings). */
+  staffOidcEnabled: boolean;
+  /** New tickets are posted to a Teams channel (STAFF_TEAMS_CHANNEL_ID and STAFF_TEAMS_SERVICE_URL). */
+  staffTeamsEnabled: boolean;
   /** Where each setting came from, for the start-up log (values never logged). */
   sources: Record<string, 'environment' | 'default'>;
 }
@@ -123,11 +148,48 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const sources: Config['sources'] = {};
   for (const key of Object.keys(configSchema.shape)) sources[key] = env[key] !== undefined ? 'environment' : 'default';
   const whatsappKeys = [c.WHATSAPP_VERIFY_TOKEN, c.WHATSAPP_APP_SECRET, c.WHATSAPP_ACCESS_TOKEN, c.WHATSAPP_PHONE_NUMBER_ID];
+  const problems = staffProblems(c);
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   return Object.freeze({
     ...c,
     isProduction: c.NODE_ENV === 'production',
     botAuthEnabled: Boolean(c.MicrosoftAppId),
     whatsappEnabled: whatsappKeys.every(Boolean),
+    staffOidcEnabled: Boolean(c.STAFF_OIDC_ISSUER),
+    staffTeamsEnabled: Boolean(c.STAFF_TEAMS_CHANNEL_ID),
     sources,
   });
+}
+
+const isLoopback = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+
+/** Staff settings that only make sense together; each problem names settings, never values. */
+function staffProblems(c: Env): string[] {
+  const problems: string[] = [];
+  const oidc = [c.STAFF_OIDC_ISSUER, c.STAFF_OIDC_CLIENT_ID, c.STAFF_OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    problems.push('STAFF_OIDC_ISSUER, STAFF_OIDC_CLIENT_ID and STAFF_OIDC_CLIENT_SECRET go together');
+  }
+  if (c.STAFF_OIDC_ISSUER) {
+    const issuer = URL.canParse(c.STAFF_OIDC_ISSUER) ? new URL(c.STAFF_OIDC_ISSUER) : undefined;
+    if (!issuer || (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && isLoopback(issuer)))) {
+      problems.push('STAFF_OIDC_ISSUER must be an https URL (http only on loopback, for tests)');
+    }
+    if (!c.PUBLIC_URL || !URL.canParse(c.PUBLIC_URL)) {
+      problems.push('STAFF_OIDC_ISSUER needs PUBLIC_URL (the sign-in callback is PUBLIC_URL/staff/auth/callback)');
+    }
+    if (c.STAFF_ALLOWED_EMAILS.length === 0 && !c.STAFF_ALLOWED_GROUP) {
+      problems.push('STAFF_OIDC_ISSUER needs STAFF_ALLOWED_EMAILS or STAFF_ALLOWED_GROUP (who may enter)');
+    }
+  }
+  if (Boolean(c.STAFF_TEAMS_CHANNEL_ID) !== Boolean(c.STAFF_TEAMS_SERVICE_URL)) {
+    problems.push('STAFF_TEAMS_CHANNEL_ID and STAFF_TEAMS_SERVICE_URL go together');
+  } else if (c.STAFF_TEAMS_SERVICE_URL) {
+    const url = URL.canParse(c.STAFF_TEAMS_SERVICE_URL) ? new URL(c.STAFF_TEAMS_SERVICE_URL) : undefined;
+    if (!url || !/^https?:$/.test(url.protocol)) problems.push('STAFF_TEAMS_SERVICE_URL must be an http(s) URL');
+    else if (!c.MicrosoftAppId && !c.SERVICE_URL_ALLOWLIST.includes(url.hostname.replace(/^\[|\]$/g, ''))) {
+      problems.push('STAFF_TEAMS_SERVICE_URL needs Bot Framework credentials (MicrosoftAppId …) unless its host is on SERVICE_URL_ALLOWLIST');
+    }
+  }
+  return problems;
 }

@@ -12,6 +12,8 @@ export function logSettings(config: Readonly<Config>, logger: Logger): void {
       botAuth: config.botAuthEnabled ? (config.MicrosoftAppType || 'SingleTenant') : 'off (local use: replies only to allow-listed hosts)',
       storage: config.DATABASE_URL ? 'postgresql' : `sqlite in ${config.DATA_DIR}`,
       staffApi: config.STAFF_API_TOKEN ? 'on' : 'off (STAFF_API_TOKEN not set)',
+      staffSignIn: config.staffOidcEnabled ? 'oidc' : config.STAFF_API_TOKEN ? 'token (STAFF_OIDC_* not set)' : 'off',
+      staffTeamsChannel: config.staffTeamsEnabled ? 'on' : 'off',
       doubleOptIn: config.SMTP_URL ? 'on' : 'off (SMTP_URL not set: subscriptions recorded with in-chat consent)',
       whatsapp: config.whatsappEnabled ? 'on' : 'off',
       metrics: config.METRICS_ENABLED && config.STAFF_API_TOKEN ? 'on' : 'off',

@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { MAX_TICKET_LINES, type NewTicket, type Ticket, type TicketLine, type TicketStatus, type TicketStore, type Urgency } from './Ticket';
+import {
+  type ClaimOutcome,
+  MAX_TICKET_LINES,
+  type NewTicket,
+  type TeamsThread,
+  type Ticket,
+  type TicketClaim,
+  type TicketLine,
+  type TicketStatus,
+  type TicketStore,
+  type Urgency,
+} from './Ticket';
 
 /** Short ids without look-alike characters (no 0/O, 1/I). */
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -47,6 +58,28 @@ export class MemoryTicketStore implements TicketStore {
 
   async setUrgency(id: string, urgency: Urgency): Promise<Ticket | undefined> {
     return this.update(id, (t) => (t.urgency = urgency));
+  }
+
+  async claim(id: string, by: Omit<TicketClaim, 'at'>, takeOver: boolean): Promise<ClaimOutcome> {
+    const t = this.tickets.get(id);
+    if (!t) return { outcome: 'missing' };
+    if (t.status === 'closed') return { outcome: 'closed', ticket: structuredClone(t) };
+    if (t.status === 'claimed' && t.claimedBy && t.claimedBy.key !== by.key && !takeOver) return { outcome: 'taken', ticket: structuredClone(t) };
+    const changed = t.status === 'open' || t.claimedBy?.key !== by.key;
+    const ticket = (await this.update(id, (x) => {
+      x.status = 'claimed';
+      if (changed) x.claimedBy = { ...by, at: new Date().toISOString() };
+    }))!;
+    return { outcome: 'claimed', ticket, changed };
+  }
+
+  async setTeamsThread(id: string, thread: TeamsThread): Promise<void> {
+    await this.update(id, (t) => (t.teams = { ...thread }));
+  }
+
+  async findByTeamsConversation(conversationId: string): Promise<Ticket | undefined> {
+    const t = [...this.tickets.values()].find((x) => x.teams?.conversationId === conversationId);
+    return t && structuredClone(t);
   }
 
   async eraseUser(userKey: string): Promise<number> {

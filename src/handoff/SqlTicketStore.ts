@@ -2,7 +2,18 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Lang } from '../knowledge/types';
 import type { Database, TicketTable } from '../storage/schema';
 import { newTicketId } from './MemoryTicketStore';
-import { MAX_TICKET_LINES, type NewTicket, type Ticket, type TicketLine, type TicketStatus, type TicketStore, type Urgency } from './Ticket';
+import {
+  type ClaimOutcome,
+  MAX_TICKET_LINES,
+  type NewTicket,
+  type TeamsThread,
+  type Ticket,
+  type TicketClaim,
+  type TicketLine,
+  type TicketStatus,
+  type TicketStore,
+  type Urgency,
+} from './Ticket';
 
 function fromRow(row: Selectable<TicketTable>): Ticket {
   return {
@@ -17,6 +28,8 @@ function fromRow(row: Selectable<TicketTable>): Ticket {
     userKey: row.user_key,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...(row.claimed_by_key && { claimedBy: { key: row.claimed_by_key, name: row.claimed_by_name ?? '', at: row.claimed_at ?? row.updated_at } }),
+    ...(row.teams_conversation_id && { teams: { conversationId: row.teams_conversation_id, activityId: row.teams_activity_id ?? '' } }),
   };
 }
 
@@ -42,6 +55,11 @@ export class SqlTicketStore implements TicketStore {
       user_key: ticket.userKey,
       created_at: now,
       updated_at: now,
+      claimed_by_key: null,
+      claimed_by_name: null,
+      claimed_at: null,
+      teams_conversation_id: null,
+      teams_activity_id: null,
     };
     await this.db.insertInto('tickets').values(row).execute();
     return fromRow(row);
@@ -82,6 +100,42 @@ export class SqlTicketStore implements TicketStore {
   async setUrgency(id: string, urgency: Urgency): Promise<Ticket | undefined> {
     await this.db.updateTable('tickets').set({ urgency, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
     return this.get(id);
+  }
+
+  async claim(id: string, by: Omit<TicketClaim, 'at'>, takeOver: boolean): Promise<ClaimOutcome> {
+    const now = new Date().toISOString();
+    // One conditional UPDATE: of two staff claiming at once, exactly one changes the row.
+    const result = await this.db
+      .updateTable('tickets')
+      .set((eb) => ({
+        status: 'claimed',
+        // A repeated claim by the same person keeps the time they first took it.
+        claimed_at: eb.case().when(eb.and([eb('claimed_by_key', '=', by.key), eb('status', '=', 'claimed')])).then(eb.ref('claimed_at')).else(now).end(),
+        claimed_by_key: by.key,
+        claimed_by_name: by.name,
+        updated_at: now,
+      }))
+      .where('id', '=', id)
+      .where('status', '!=', 'closed')
+      .$if(!takeOver, (q) => q.where((eb) => eb.or([eb('status', '=', 'open'), eb('claimed_by_key', 'is', null), eb('claimed_by_key', '=', by.key)])))
+      .executeTakeFirst();
+    const ticket = await this.get(id);
+    if (!ticket) return { outcome: 'missing' };
+    if (Number(result.numUpdatedRows) === 1) return { outcome: 'claimed', ticket, changed: ticket.claimedBy?.at === now };
+    return { outcome: ticket.status === 'closed' ? 'closed' : 'taken', ticket };
+  }
+
+  async setTeamsThread(id: string, thread: TeamsThread): Promise<void> {
+    await this.db
+      .updateTable('tickets')
+      .set({ teams_conversation_id: thread.conversationId, teams_activity_id: thread.activityId })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async findByTeamsConversation(conversationId: string): Promise<Ticket | undefined> {
+    const row = await this.db.selectFrom('tickets').selectAll().where('teams_conversation_id', '=', conversationId).executeTakeFirst();
+    return row && fromRow(row);
   }
 
   async eraseUser(userKey: string): Promise<number> {

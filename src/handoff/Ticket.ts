@@ -9,7 +9,31 @@ export interface TicketLine {
   from: 'user' | 'bot' | 'staff';
   text: string;
   at: string;
+  /** For staff lines: who wrote it (a display name) and where (console, teams, api). */
+  author?: string;
+  via?: string;
 }
+
+/** Who holds a claimed ticket. */
+export interface TicketClaim {
+  /** The staff member's stable key (see `StaffIdentity.key`). */
+  key: string;
+  name: string;
+  at: string;
+}
+
+/** The ticket's card in the staff Teams channel and the thread under it. */
+export interface TeamsThread {
+  conversationId: string;
+  activityId: string;
+}
+
+/** What a claim attempt found: the ticket is now the claimer's, or someone else's, or closed, or unknown. */
+export type ClaimOutcome =
+  | { outcome: 'claimed'; ticket: Ticket; /** False when it was already theirs. */ changed: boolean }
+  | { outcome: 'taken'; ticket: Ticket }
+  | { outcome: 'closed'; ticket: Ticket }
+  | { outcome: 'missing' };
 
 /** A request for a person, as staff see it. */
 export interface Ticket {
@@ -24,13 +48,16 @@ export interface Ticket {
   urgency: Urgency;
   status: TicketStatus;
   transcript: TicketLine[];
+  /** Set while claimed (and kept once closed, for the record). */
+  claimedBy?: TicketClaim;
+  teams?: TeamsThread;
   /** Hash of channel + user id, so "forget me" can erase this person's tickets. */
   userKey: string;
   createdAt: string;
   updatedAt: string;
 }
 
-export type NewTicket = Omit<Ticket, 'id' | 'status' | 'createdAt' | 'updatedAt'>;
+export type NewTicket = Omit<Ticket, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'claimedBy' | 'teams'>;
 
 /** Where tickets live. The in-memory store is for tests; the SQL store shares tickets between instances. */
 export interface TicketStore {
@@ -41,6 +68,15 @@ export interface TicketStore {
   append(id: string, line: TicketLine): Promise<Ticket | undefined>;
   setStatus(id: string, status: TicketStatus): Promise<Ticket | undefined>;
   setUrgency(id: string, urgency: Urgency): Promise<Ticket | undefined>;
+  /**
+   * Claims the ticket for `by` in one step, so two staff pressing Claim at once cannot both win:
+   * it succeeds when the ticket is open, already theirs, or `takeOver` is set; never on a closed one.
+   */
+  claim(id: string, by: Omit<TicketClaim, 'at'>, takeOver: boolean): Promise<ClaimOutcome>;
+  /** Remembers where the ticket's card was posted in the staff Teams channel. */
+  setTeamsThread(id: string, thread: TeamsThread): Promise<void>;
+  /** The ticket whose Teams thread this conversation id is, if any. */
+  findByTeamsConversation(conversationId: string): Promise<Ticket | undefined>;
   eraseUser(userKey: string): Promise<number>;
 }
 

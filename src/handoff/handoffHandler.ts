@@ -6,6 +6,7 @@ import { topicMenu } from '../dialogs/topicMenu';
 import type { EmergencyHooks } from '../emergency/emergencyHandler';
 import { maskPersonalData } from '../privacy/maskPersonalData';
 import { openTicket } from './openTicket';
+import { sayHelpdeskHours } from './sayHelpdeskHours';
 
 /** A person asked for within this time after danger signs is flagged urgent. */
 const URGENT_WINDOW_MS = 30 * 60 * 1000;
@@ -40,7 +41,7 @@ export function handoffGate(services: BotServices): TurnHandler {
       }
       if (!turn.convo.handoffNoticeGiven) {
         turn.convo.handoffNoticeGiven = true;
-        turn.say({ kind: 'handoff', text: turn.t('handoff.waiting', { hours: config.HELPDESK_HOURS }) });
+        turn.say({ kind: 'handoff', text: turn.t('handoff.waiting', { hours: sayHelpdeskHours(config.HELPDESK_HOURS, turn.lang, turn.t) }) });
       }
       return true;
     },
@@ -53,7 +54,7 @@ export function handoffActions(services: BotServices): ActionRunners {
     async 'talk-to-person'(turn) {
       const recentDanger = turn.convo.dangerAt && Date.now() - Date.parse(turn.convo.dangerAt) < URGENT_WINDOW_MS;
       const ticket = await openTicket(turn, services, recentDanger ? 'urgent' : 'normal');
-      turn.say({ kind: 'handoff', text: turn.t('handoff.created', { id: ticket.id, hours: services.config.HELPDESK_HOURS }) });
+      turn.say({ kind: 'handoff', text: turn.t('handoff.created', { id: ticket.id, hours: sayHelpdeskHours(services.config.HELPDESK_HOURS, turn.lang, turn.t) }) });
     },
     'back-to-bot': (turn) => turn.say({ kind: 'message', text: turn.t('handoff.noneOpen'), choices: topicMenu(services.kb, turn.lang) }),
   };

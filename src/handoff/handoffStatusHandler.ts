@@ -1,5 +1,6 @@
 import type { BotServices } from '../bot/BotServices';
 import type { TurnHandler } from '../bot/Turn';
+import { sayHelpdeskHours } from './sayHelpdeskHours';
 
 /**
  * Understands the standard `handoff.status` event an agent hub sends back:
@@ -15,7 +16,7 @@ export function handoffStatusHandler(services: BotServices): TurnHandler {
       const state = String((activity.value as { state?: unknown } | undefined)?.state ?? '');
       const id = turn.convo.ticketId;
       if (state === 'accepted') turn.say({ kind: 'handoff', text: turn.t('handoff.status.accepted') });
-      else if (state === 'failed') turn.say({ kind: 'handoff', text: turn.t('handoff.status.failed', { hours: services.config.HELPDESK_HOURS }) });
+      else if (state === 'failed') turn.say({ kind: 'handoff', text: turn.t('handoff.status.failed', { hours: sayHelpdeskHours(services.config.HELPDESK_HOURS, turn.lang, turn.t) }) });
       else if (state === 'completed') {
         if (id) await services.tickets.setStatus(id, 'closed');
         turn.convo.ticketId = undefined;

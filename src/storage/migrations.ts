@@ -104,6 +104,51 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  '006_staff_sessions': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('staff_sessions')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('staff_key', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('email', 'text')
+        .addColumn('via', 'text', (c) => c.notNull())
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('staff_sessions_last_seen').on('staff_sessions').column('last_seen_at').execute();
+      await db.schema
+        .createTable('staff_logins')
+        .addColumn('state_hash', 'text', (c) => c.primaryKey())
+        .addColumn('code_verifier', 'text', (c) => c.notNull())
+        .addColumn('nonce', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '006b_staff_audit': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('staff_audit')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('ticket_id', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull().check(sql`action in ('claim', 'reply', 'close')`))
+        .addColumn('staff_key', 'text', (c) => c.notNull())
+        .addColumn('staff_name', 'text', (c) => c.notNull())
+        .addColumn('staff_email', 'text')
+        .addColumn('staff_teams_id', 'text')
+        .addColumn('via', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('staff_audit_ticket').on('staff_audit').columns(['ticket_id', 'at']).execute();
+      // SQLite adds one column per statement.
+      for (const column of ['claimed_by_key', 'claimed_by_name', 'claimed_at', 'teams_conversation_id', 'teams_activity_id']) {
+        await db.schema.alterTable('tickets').addColumn(column, 'text').execute();
+      }
+      await db.schema.createIndex('tickets_teams_conversation').on('tickets').column('teams_conversation_id').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

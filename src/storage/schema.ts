@@ -36,6 +36,13 @@ export interface TicketTable {
   user_key: string;
   created_at: string;
   updated_at: string;
+  /** Who holds the ticket (a staff key, see `StaffIdentity`) and since when. */
+  claimed_by_key: string | null;
+  claimed_by_name: string | null;
+  claimed_at: string | null;
+  /** The ticket's thread in the staff Teams channel and its card, once posted. */
+  teams_conversation_id: string | null;
+  teams_activity_id: string | null;
 }
 
 /** Questions the bot could not answer, grouped by normalised text. */
@@ -82,6 +89,39 @@ export interface DirectLineActivityTable {
   activity: string;
 }
 
+/** A signed-in staff member's console session; only a hash of the cookie value is kept. */
+export interface StaffSessionTable {
+  id_hash: string;
+  staff_key: string;
+  name: string;
+  email: string | null;
+  via: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+/** A sign-in under way (between the redirect to the identity provider and its callback). */
+export interface StaffLoginTable {
+  state_hash: string;
+  code_verifier: string;
+  nonce: string;
+  created_at: string;
+}
+
+/** Who claimed, replied to or closed which ticket, and when. */
+export interface StaffAuditTable {
+  id: string;
+  ticket_id: string;
+  action: 'claim' | 'reply' | 'close';
+  staff_key: string;
+  staff_name: string;
+  staff_email: string | null;
+  staff_teams_id: string | null;
+  via: string;
+  at: string;
+}
+
 /** Every table, for `Kysely<Database>`. Add a table here and a migration in `migrations.ts`. */
 export interface Database {
   bot_state: BotStateTable;
@@ -92,4 +132,7 @@ export interface Database {
   whatsapp_contacts: WhatsAppContactTable;
   directline_conversations: DirectLineConversationTable;
   directline_activities: DirectLineActivityTable;
+  staff_sessions: StaffSessionTable;
+  staff_logins: StaffLoginTable;
+  staff_audit: StaffAuditTable;
 }

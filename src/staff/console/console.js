@@ -1,15 +1,23 @@
 // Helpdesk console. User text is only ever set with textContent, never as HTML.
+// Signed in with a session cookie (httpOnly); every POST carries the session's CSRF token.
 (function () {
   'use strict';
-  var token = sessionStorage.getItem('staffToken') || '';
+  var csrf = '';
   var current = null;
+  var stream = null;
+  var refreshTimer = null;
+  var seenUrgent = {};
+  var firstLoad = true;
+  var TITLE = 'Helpdesk console';
   var $ = function (id) { return document.getElementById(id); };
 
   function api(path, options) {
     options = options || {};
-    options.headers = Object.assign({ Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' }, options.headers || {});
+    options.headers = Object.assign({ 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, options.headers || {});
+    options.credentials = 'same-origin';
     return fetch('/api/staff' + path, options).then(function (r) {
-      if (r.status === 401 || r.status === 404 && path === '/handoffs') { signOut('The token was not accepted.'); throw new Error('unauthorised'); }
+      if (r.status === 401) { showSignIn('Your session has ended. Sign in again.'); throw new Error('Your session has ended.'); }
+      if (r.status === 204) return {};
       return r.json().then(function (body) { if (!r.ok) throw new Error(body.error || 'Request failed'); return body; });
     });
   }
@@ -21,36 +29,85 @@
     return node;
   }
 
+  function holder(t) {
+    if (t.status === 'closed') return 'closed';
+    if (t.claimedByYou) return 'yours';
+    if (t.claimedBy) return 'taken by ' + t.claimedBy;
+    return 'waiting';
+  }
+
+  // Waiting and claimed requests together, in the server's order: urgent first, then oldest.
+  function activeQueue(open) {
+    return Promise.all([open, api('/handoffs?status=claimed')]).then(function (both) {
+      var all = both[0].handoffs.concat(both[1].handoffs);
+      all.sort(function (a, b) {
+        if (a.urgency !== b.urgency) return a.urgency === 'urgent' ? -1 : 1;
+        return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+      });
+      return { handoffs: all };
+    });
+  }
+
   function loadQueue() {
     var status = $('status').value;
-    return api('/handoffs' + (status ? '?status=' + status : '')).then(function (body) {
+    var open = api('/handoffs?status=open');
+    var shown = status === 'open' ? open : status === 'active' ? activeQueue(open) : api('/handoffs' + (status ? '?status=' + status : ''));
+    return Promise.all([shown, open]).then(function (results) {
       var list = $('queue');
       list.replaceChildren();
-      if (!body.handoffs.length) list.appendChild(el('li', 'No requests.'));
-      body.handoffs.forEach(function (t) {
-        var li = el('li');
-        var b = el('button', (t.urgency === 'urgent' ? 'URGENT · ' : '') + t.id + ' · ' + t.lang + ' · ' + t.channel + ' · ' + t.status + (t.topic ? ' · ' + t.topic : '') + ' · ' + new Date(t.createdAt).toLocaleString(), t.urgency === 'urgent' ? 'urgent' : '');
+      if (!results[0].handoffs.length) list.appendChild(el('li', 'No requests.'));
+      results[0].handoffs.forEach(function (t) {
+        var b = el('button', undefined, t.urgency === 'urgent' ? 'urgent' : '');
         b.type = 'button';
+        if (t.urgency === 'urgent') b.appendChild(el('span', 'URGENT', 'tag urgent-tag'));
+        if (t.claimedByYou) b.appendChild(el('span', 'yours', 'tag mine'));
+        b.appendChild(el('span', [t.id, t.lang, t.channel, holder(t), t.topic || 'no topic', new Date(t.createdAt).toLocaleString()].join(' · ')));
         b.addEventListener('click', function () { openTicket(t.id); });
+        var li = el('li');
         li.appendChild(b);
         list.appendChild(li);
       });
+      var openCount = results[1].handoffs.length;
+      document.title = (openCount ? '(' + openCount + ') ' : '') + TITLE;
+      results[1].handoffs.forEach(function (t) {
+        if (t.urgency === 'urgent' && !seenUrgent[t.id]) {
+          seenUrgent[t.id] = true;
+          if (!firstLoad) $('announce').textContent = 'New urgent request ' + t.id + ' (' + t.lang + ').';
+        }
+      });
+      firstLoad = false;
     });
+  }
+
+  function showTicket(t) {
+    current = t;
+    $('ticket').hidden = false;
+    $('ticket-title').textContent = 'Request ' + t.id;
+    $('ticket-meta').textContent = [t.urgency, t.status, t.lang, t.channel, t.topic || 'no topic'].join(' · ');
+    $('ticket-holder').textContent = t.status === 'closed' ? 'Closed.' : t.claimedByYou ? 'You have claimed this request.' : t.claimedBy ? 'Taken by ' + t.claimedBy + '.' : 'Nobody has claimed this request yet.';
+    var list = $('transcript');
+    list.replaceChildren();
+    t.transcript.forEach(function (line) {
+      var who = line.from === 'staff' && line.author ? line.author + (line.via ? ' (' + line.via + ')' : '') : line.from;
+      list.appendChild(el('li', who + ' (' + new Date(line.at).toLocaleTimeString() + '): ' + line.text, 'from-' + line.from));
+    });
+    var audit = $('audit');
+    audit.replaceChildren();
+    (t.audit || []).forEach(function (a) {
+      audit.appendChild(el('li', a.action + ' — ' + a.name + (a.email ? ' <' + a.email + '>' : '') + ' via ' + a.via + ', ' + new Date(a.at).toLocaleString()));
+    });
+    if (!t.audit || !t.audit.length) audit.appendChild(el('li', 'Nothing yet.'));
+    var takenByOther = t.status === 'claimed' && t.claimedBy && !t.claimedByYou;
+    $('claim').hidden = t.status !== 'open';
+    $('takeover').hidden = !takenByOther;
+    $('close').hidden = t.status === 'closed';
   }
 
   function openTicket(id) {
     return api('/handoffs/' + encodeURIComponent(id)).then(function (t) {
-      current = t;
-      $('ticket').hidden = false;
-      $('ticket-title').textContent = 'Request ' + t.id;
-      $('ticket-meta').textContent = [t.urgency, t.status, t.lang, t.channel, t.topic || 'no topic'].join(' · ');
-      var list = $('transcript');
-      list.replaceChildren();
-      t.transcript.forEach(function (line) {
-        list.appendChild(el('li', line.from + ' (' + new Date(line.at).toLocaleTimeString() + '): ' + line.text, 'from-' + line.from));
-      });
-      $('reply-text').focus();
-    });
+      showTicket(t);
+      history.replaceState(null, '', '#ticket=' + encodeURIComponent(t.id));
+    }).catch(function (e) { $('reply-status').textContent = e.message; });
   }
 
   function loadUnanswered() {
@@ -65,34 +122,82 @@
     });
   }
 
-  function act(path, message) {
+  function act(path, body) {
     if (!current) return;
     $('reply-status').textContent = '';
-    api('/handoffs/' + encodeURIComponent(current.id) + path, { method: 'POST', body: JSON.stringify(message || {}) })
-      .then(function () { $('reply-status').textContent = message ? 'Sent.' : 'Done.'; if (message) $('reply-text').value = ''; return Promise.all([openTicket(current.id), loadQueue()]); })
+    var id = current.id;
+    api('/handoffs/' + encodeURIComponent(id) + path, { method: 'POST', body: JSON.stringify(body || {}) })
+      .then(function () { $('reply-status').textContent = path === '/messages' ? 'Sent.' : 'Done.'; if (path === '/messages') $('reply-text').value = ''; return Promise.all([openTicket(id), loadQueue()]); })
       .catch(function (e) { $('reply-status').textContent = e.message; });
   }
 
-  function signIn() {
-    $('login').hidden = true; $('app').hidden = false; $('logout').hidden = false;
-    loadQueue().then(loadUnanswered).catch(function () {});
+  // The live queue: the server says which ticket changed; the console fetches what it shows.
+  function refreshSoon(id) {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(function () {
+      loadQueue().catch(function () {});
+      if (current && (!id || id === current.id)) openTicket(current.id);
+    }, 100);
   }
-  function signOut(message) {
-    token = ''; sessionStorage.removeItem('staffToken');
-    $('login').hidden = false; $('app').hidden = true; $('logout').hidden = true;
+
+  function listen() {
+    if (stream) stream.close();
+    stream = new EventSource('/api/staff/events');
+    stream.addEventListener('open', function () { $('live').textContent = 'live'; $('live').className = 'live on'; refreshSoon(); });
+    stream.addEventListener('error', function () { $('live').textContent = 'reconnecting…'; $('live').className = 'live'; });
+    stream.addEventListener('ticket', function (e) {
+      var signal = JSON.parse(e.data);
+      refreshSoon(signal.id);
+    });
+  }
+
+  function showApp(me) {
+    csrf = me.csrfToken || '';
+    $('signin').hidden = true; $('app').hidden = false; $('who').hidden = false;
+    $('who-name').textContent = 'Signed in as ' + me.name;
+    listen();
+    loadQueue().then(loadUnanswered).catch(function () {});
+    // A link from Teams (#ticket=…) survives the trip through the identity provider in this tab's storage.
+    var wanted = /^#ticket=(.+)$/.exec(location.hash);
+    var id = wanted ? decodeURIComponent(wanted[1]) : sessionStorage.getItem('openAfterSignIn');
+    sessionStorage.removeItem('openAfterSignIn');
+    if (id) openTicket(id);
+  }
+
+  function showSignIn(message) {
+    if (stream) { stream.close(); stream = null; }
+    $('app').hidden = true; $('who').hidden = true; $('signin').hidden = false;
     $('login-error').textContent = message || '';
+    var wanted = /^#ticket=(.+)$/.exec(location.hash);
+    if (wanted) sessionStorage.setItem('openAfterSignIn', decodeURIComponent(wanted[1]));
+    document.title = TITLE;
+    fetch('/staff/auth/methods').then(function (r) {
+      if (!r.ok) { $('login-error').textContent = 'Staff access is not configured on this bot.'; return; }
+      return r.json().then(function (m) { $('signin-oidc').hidden = !m.oidc; $('login').hidden = !m.token; });
+    });
+  }
+
+  function start() {
+    fetch('/api/staff/session', { credentials: 'same-origin' }).then(function (r) {
+      if (r.ok) return r.json().then(showApp);
+      showSignIn('');
+    });
   }
 
   $('login').addEventListener('submit', function (e) {
     e.preventDefault();
-    token = $('token').value; sessionStorage.setItem('staffToken', token); $('token').value = '';
-    signIn();
+    fetch('/staff/auth/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: $('token').value }) }).then(function (r) {
+      $('token').value = '';
+      if (r.ok) start(); else $('login-error').textContent = 'The token was not accepted.';
+    });
   });
-  $('logout').addEventListener('click', function () { signOut(); });
-  $('refresh').addEventListener('click', function () { loadQueue(); loadUnanswered(); });
+  $('logout').addEventListener('click', function () {
+    api('/session', { method: 'DELETE' }).then(function () { showSignIn('You have signed out.'); }).catch(function () {});
+  });
   $('status').addEventListener('change', loadQueue);
   $('reply').addEventListener('submit', function (e) { e.preventDefault(); act('/messages', { text: $('reply-text').value }); });
   $('claim').addEventListener('click', function () { act('/claim'); });
+  $('takeover').addEventListener('click', function () { act('/claim', { takeOver: true }); });
   $('close').addEventListener('click', function () { act('/close'); });
-  if (token) signIn();
+  start();
 })();
