@@ -47,12 +47,38 @@ export function slowFold(chunk: string): string[] {
   return folded ? keptWords(folded.split(' ')) : [];
 }
 
-/** Words of two characters or more, and single digits; no empty strings. */
+/**
+ * Texting spellings of function words, as the words they stand for: « ki », « koi », « jsuis »,
+ * "xq", "wat". Grammar, so it belongs here; a topic word's spellings belong in the lexicon.
+ */
+const SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['ki', ['qui']],
+  ['koi', ['quoi']],
+  ['kwa', ['quoi']],
+  ['jsuis', ['je', 'suis']],
+  ['chui', ['je', 'suis']],
+  ['pk', ['pourquoi']],
+  ['pkoi', ['pourquoi']],
+  ['pourkoi', ['pourquoi']],
+  ['xq', ['porque']],
+  ['porq', ['porque']],
+  ['ke', ['que']],
+  ['wat', ['what']],
+  ['wats', ['what', 'is']],
+  ['whats', ['what', 'is']],
+  ['ur', ['your']],
+]);
+
+/** Words of two characters or more, and single digits; no empty strings; texting spellings read (`SPELLINGS`). */
 function keptWords(words: string[]): string[] {
   let kept = 0;
-  for (const word of words) if (word.length > 1 || isDigit(word.charCodeAt(0))) words[kept++] = word;
+  let spelt = false;
+  for (const word of words) {
+    if (word.length > 1 || isDigit(word.charCodeAt(0))) words[kept++] = word;
+    if (SPELLINGS.has(word)) spelt = true;
+  }
   words.length = kept;
-  return words;
+  return spelt ? words.flatMap((w) => SPELLINGS.get(w) ?? [w]) : words;
 }
 
 function isDigit(code: number): boolean {
