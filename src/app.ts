@@ -13,6 +13,9 @@ import { registerMessagesRoute } from './http/messagesRoute';
 import { registerMetricsRoute } from './metrics/registerMetricsRoute';
 import { registerNewsletterRoutes } from './newsletter/registerNewsletterRoutes';
 import { SubscriptionStore } from './newsletter/SubscriptionStore';
+import { Insights } from './feedback/Insights';
+import { registerInsightsConsole } from './staff/registerInsightsConsole';
+import { registerKnowledgeRoutes } from './staff/registerKnowledgeRoutes';
 import { registerStaffConsole } from './staff/registerStaffConsole';
 import { registerStaffRoutes } from './staff/registerStaffRoutes';
 import { registerWebChatPage } from './web/registerWebChatPage';
@@ -53,6 +56,8 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   const i18n = createI18n(config.LOCALES_DIR);
   const { db, engine } = await openDatabase(config);
   const storage = new SqlStorage(db);
+  const insights = new Insights(db, { retentionDays: config.FEEDBACK_RETENTION_DAYS, logger });
+  await insights.start();
   const services: BotServices = {
     config,
     kb,
@@ -62,6 +67,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
     tickets: new SqlTicketStore(db, engine === 'postgresql'),
     unanswered: new SqlUnansweredStore(db),
     subscriptions: new SubscriptionStore(db),
+    insights,
     // Loaded only when configured: each library costs memory in every process (prom-client, nodemailer).
     metrics: config.METRICS_ENABLED ? new (await import('./metrics/Metrics')).Metrics() : undefined,
     mailer: config.SMTP_URL ? new (await import('./mail/Mailer')).Mailer(config.SMTP_URL, config.MAIL_FROM, config.OUTGOING_TIMEOUT_MS) : undefined,
@@ -83,6 +89,8 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   registerWebChatPage(server);
   registerStaffRoutes(server, { services, app: bot, proactive });
   registerStaffConsole(server);
+  registerKnowledgeRoutes(server, services);
+  registerInsightsConsole(server);
   registerNewsletterRoutes(server, services, services.subscriptions!);
   if (services.metrics) registerMetricsRoute(server, config, services.metrics);
   const whatsapp = config.whatsappEnabled ? registerWhatsApp(server, { app: bot, services, db, proactive, inFlight }) : undefined;
@@ -102,6 +110,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
       clearInterval(purgeTimer);
       server.close();
       services.mailer?.close();
+      await insights.close();
       await db.destroy();
     },
   };

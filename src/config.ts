@@ -61,6 +61,11 @@ export const configSchema = z.object({
   STAFF_TEAMS_SERVICE_URL: optional,
   HELPDESK_HOURS: z.string().default('Monday–Friday, 09:00–17:00 CET'),
 
+  /** Feedback votes, suggested alternates and usage counts are kept this many days. */
+  FEEDBACK_RETENTION_DAYS: int(365, 1),
+  /** An entry whose review date is older than this many days is listed as stale. */
+  KNOWLEDGE_STALE_DAYS: int(365, 1),
+
   SMTP_URL: optional,
   MAIL_FROM: z.string().default('IOM Migration Health <no-reply@localhost>'),
   CONFIRM_TOKEN_TTL_HOURS: int(48, 1),

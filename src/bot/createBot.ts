@@ -2,11 +2,15 @@ import type { Middleware, Storage } from 'botbuilder';
 import { conversationKey, JsonBotState, userKey } from './JsonBotState';
 import { answerHandler } from '../dialogs/answerHandler';
 import { emergencyHandler } from '../emergency/emergencyHandler';
+import { feedbackHandler } from '../feedback/feedbackHandler';
+import { withFeedbackHooks } from '../feedback/withFeedbackHooks';
 import { handoffAnswerHooks, handoffEmergencyHooks, handoffHandler } from '../handoff/handoffHandler';
 import { handoffStatusHandler } from '../handoff/handoffStatusHandler';
 import { knowledgeLexicon } from '../knowledge/knowledgeLexicon';
 import { newsletterHandler, offerNewsletterOnce } from '../newsletter/newsletterHandler';
 import { smallTalkHandler, welcome } from '../dialogs/smallTalkHandler';
+import { countEmergencies } from '../usage/countEmergencies';
+import { UsageMiddleware } from '../usage/UsageMiddleware';
 import { InputMiddleware } from './middleware/inputMiddleware';
 import { LocaleMiddleware } from './middleware/localeMiddleware';
 import { MenuChoiceMiddleware } from './middleware/menuChoiceMiddleware';
@@ -40,15 +44,16 @@ export function createBot(services: BotServices, storage: Storage): BotApp {
     channels,
     welcome: (turn) => welcome(turn, services),
     handlers: [
-      emergencyHandler(handoffEmergencyHooks(services)),
+      emergencyHandler(countEmergencies(handoffEmergencyHooks(services))),
       newsletterHandler({ services, conversationState, userState }),
       handoffHandler(services),
+      feedbackHandler(services),
       smallTalkHandler(services),
-      answerHandler(services, {
+      answerHandler(services, withFeedbackHooks(services, {
         ...handoffAnswerHooks(services),
         afterAnswer: offerNewsletterOnce(services),
         onOutcome: (turn, outcome) => services.metrics?.answers.inc({ outcome: outcome.kind, band: outcome.band, lang: turn.lang }),
-      }),
+      })),
     ],
     eventHandlers: [handoffStatusHandler(services)],
   });
@@ -57,6 +62,7 @@ export function createBot(services: BotServices, storage: Storage): BotApp {
     new OutgoingTimeoutMiddleware(services.config.OUTGOING_TIMEOUT_MS),
     new InputMiddleware(services.config.MAX_MESSAGE_CHARS),
     new RateLimitMiddleware(services.config.RATE_LIMIT_MESSAGES, services.config.RATE_LIMIT_WINDOW_SECONDS, services.i18n, services.logger),
+    ...(services.insights ? [new UsageMiddleware(services.insights.usage, channels, () => services.insights!.today())] : []),
     new StateMiddleware(conversationState, userState),
     new MenuChoiceMiddleware(bot.conversationData),
     new LocaleMiddleware(bot.userProfile, knowledgeLexicon(services.kb)),

@@ -3,6 +3,7 @@ import { answerQuestion } from '../knowledge/answerQuestion';
 import type { AnswerOutcome, KnowledgeBase, KnowledgeEntry } from '../knowledge/types';
 import type { BotServices } from '../bot/BotServices';
 import type { Choice, Reply } from '../reply';
+import { feedbackPrompt } from '../feedback/feedbackPrompt';
 import { matchesIntent } from '../i18n/matchIntent';
 import { topicMenu } from './topicMenu';
 
@@ -65,7 +66,7 @@ export async function sayNotKnown(turn: Turn, services: BotServices, hooks: Answ
   turn.say({ kind: 'message', text: turn.t('answer.unknown'), choices: topicMenu(services.kb, turn.lang, extra) });
 }
 
-/** An answer as a neutral reply: the question as title, the answer, its source and related questions. */
+/** An answer as a neutral reply: the question as title, the answer, its source, related questions and 👍/👎. */
 export function answerReply(turn: Turn, entry: KnowledgeEntry, kb: KnowledgeBase): Reply {
   const related = entry.related
     .map((id) => kb.entries[turn.lang].get(id))
@@ -77,5 +78,6 @@ export function answerReply(turn: Turn, entry: KnowledgeEntry, kb: KnowledgeBase
     text: entry.answer,
     source: { label: turn.t('answer.source'), url: entry.source },
     choices: related.length ? related.map((e) => ({ label: e.question, value: e.question })) : undefined,
+    feedback: feedbackPrompt(turn.t),
   };
 }
