@@ -19,8 +19,10 @@ export interface DayRange {
 export function parseDayRange(query: { from?: unknown; to?: unknown }, today: Day): DayRange | { error: string } {
   const given = (value: unknown) => (value === undefined || value === '' ? undefined : String(value));
   const to = given(query.to) ?? today;
+  const bad = { error: 'from and to must be days written YYYY-MM-DD.' };
+  if (!isDay(to)) return bad;
   const from = given(query.from) ?? addDays(to, 1 - DEFAULT_RANGE_DAYS);
-  if (!isDay(from) || !isDay(to)) return { error: 'from and to must be days written YYYY-MM-DD.' };
+  if (!isDay(from)) return bad;
   if (from > to) return { error: 'from must not be after to.' };
   if (daysBetween(from, to) >= MAX_RANGE_DAYS) return { error: `A range may cover at most ${MAX_RANGE_DAYS} days.` };
   return { from, to, today };
