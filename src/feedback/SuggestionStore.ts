@@ -32,7 +32,7 @@ export class SuggestionStore {
     if (!folded) return;
     await this.db
       .insertInto('knowledge_suggestions')
-      .values({ key: `${entryId}\u0000${lang}\u0000${folded}`, entry_id: entryId, lang, text, count: 1, last_seen: day })
+      .values({ key: `${entryId}|${lang}|${folded}`, entry_id: entryId, lang, text, count: 1, last_seen: day })
       .onConflict((oc) => oc.column('key').doUpdateSet({ count: sql`knowledge_suggestions.count + 1`, text, last_seen: day }))
       .execute();
   }
