@@ -6,7 +6,7 @@
   var COLUMNS = [
     { key: 'question', label: 'Entry' }, { key: 'answered', label: 'Answered', num: true },
     { key: 'helpful', label: '👍', num: true, name: 'Helpful' }, { key: 'unhelpful', label: '👎', num: true, name: 'Not helpful' },
-    { key: 'share', label: 'Unhelpful', num: true }, { key: 'reasons', label: 'Why 👎' }, { key: 'lastAnswered', label: 'Last answered', wide: true },
+    { key: 'share', label: '👎 %', num: true, name: 'Share of votes that were not helpful' }, { key: 'lastAnswered', label: 'Last answered', wide: true },
   ];
   var TEMPLATE =
     '<h2 id="knowledge-title">Knowledge: how the answers help</h2>' +
@@ -82,11 +82,11 @@
       var name = el('td');
       name.appendChild(el('span', e.question));
       name.appendChild(el('div', e.id, 'muted'));
+      if (reasons(e)) name.appendChild(el('div', 'Why 👎: ' + reasons(e), 'muted'));
       tr.appendChild(name);
       [e.answered, e.helpful, e.unhelpful].forEach(function (n) { tr.appendChild(el('td', String(n), 'num')); });
       var s = share(e);
       tr.appendChild(el('td', s < 0 ? '–' : Math.round(s * 100) + ' %', 'num' + (s >= 0.5 ? ' bad' : '')));
-      tr.appendChild(el('td', reasons(e)));
       tr.appendChild(el('td', e.lastAnswered || '–', 'wide'));
       rows.appendChild(tr);
     });

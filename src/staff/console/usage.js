@@ -47,9 +47,10 @@
     var opts = {
       width: width,
       height: CHART_HEIGHT,
-      scales: { x: { time: true } },
+      // Counts: the y axis starts at 0, shows whole numbers, and is not stretched to 100 when all is 0.
+      scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(4, max)]; } } },
       legend: { live: false },
-      axes: [{ space: 50 }, { size: 40, space: 30 }],
+      axes: [{ space: 50 }, { size: 40, space: 30, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000] }],
       series: [{ label: 'Day' }].concat(keys.map(function (k) { return { label: k[1], stroke: k[2], width: 2, points: { show: true, size: 4 } }; })),
     };
     var xs = days.map(function (d) { return Date.parse(d + 'T00:00:00Z') / 1000; });
