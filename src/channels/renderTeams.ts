@@ -13,7 +13,7 @@ export const TEAMS_MAX_TEXT = 20_000;
 
 /**
  * Teams: answers with a source become an Adaptive Card (title, text, "Source" button);
- * menus are suggested actions in one-to-one chats and card buttons in group chats.
+ * menus are suggested actions in one-to-one chats and card buttons in group chats; 👍/👎 go after them.
  */
 export function renderTeams(neutral: Reply, isGroup: boolean): Partial<Activity>[] {
   const { choices, hint } = fitFeedback(neutral, isGroup ? TEAMS_MAX_CARD_BUTTONS : TEAMS_MAX_SUGGESTED_ACTIONS);

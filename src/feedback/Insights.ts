@@ -13,6 +13,7 @@ export const USAGE_WRITE_EVERY_MS = 5000;
 /** Rows past retention are deleted at start and then this often. */
 const PURGE_EVERY_MS = 6 * 60 * 60 * 1000;
 
+/** How long to keep what is learnt, where to log, and the clock. */
 export interface InsightsOptions {
   retentionDays: number;
   logger: Logger;

@@ -5,6 +5,7 @@ import type { DayRange } from '../usage/DayRange';
 import { REASONS, type Reason } from './feedbackTables';
 import type { Insights } from './Insights';
 
+/** Answers and votes of one entry in one language. */
 export interface LanguageStats {
   answered: number;
   helpful: number;
@@ -59,10 +60,12 @@ export async function knowledgeStats(insights: Insights, kb: KnowledgeBase, rang
     .groupBy('entry_id')
     .execute();
 
+  const lastDay = new Map(last.map((r) => [r.entry_id, r.day]));
+  const lastOutOfDay = new Map(outOfDate.map((r) => [r.entry_id, r.day]));
   const stats = new Map<string, EntryStats>();
   for (const entries of entriesById(kb)) {
     const reviewed = entries.map((e) => e.reviewed).sort()[0];
-    const lastOutOfDate = outOfDate.find((r) => r.entry_id === entries[0].id)?.day;
+    const lastOutOfDate = lastOutOfDay.get(entries[0].id);
     stats.set(entries[0].id, {
       id: entries[0].id,
       topic: entries[0].topic,
@@ -72,7 +75,7 @@ export async function knowledgeStats(insights: Insights, kb: KnowledgeBase, rang
       unhelpful: 0,
       reasons: Object.fromEntries(REASONS.map((r) => [r, 0])) as Record<Reason, number>,
       byLanguage: Object.fromEntries(LANGUAGES.map((l) => [l, { answered: 0, helpful: 0, unhelpful: 0 }])) as Record<Lang, LanguageStats>,
-      lastAnswered: last.find((r) => r.entry_id === entries[0].id)?.day ?? null,
+      lastAnswered: lastDay.get(entries[0].id) ?? null,
       reviewed,
       stale: reviewed < addDays(range.today, -staleDays) || (lastOutOfDate !== undefined && lastOutOfDate >= reviewed),
     });

@@ -7,7 +7,7 @@ import type { DayRange } from './DayRange';
 export type UsageRow = { day: string; lang: string; channel: string; people: number; conversations: number } & Record<UsageCount, number>;
 
 /** The CSV and API column order. */
-export const USAGE_COLUMNS = ['day', 'lang', 'channel', 'turns', 'people', 'conversations', ...USAGE_COUNTS.slice(1)] as const;
+export const USAGE_COLUMNS = ['day', 'lang', 'channel', 'turns', 'people', 'conversations', 'answers', 'clarifications', 'fallbacks', 'handoffs', 'emergencies'] as const;
 
 /**
  * Turns, people and conversations (distinct per day, language and channel kind), answers,
