@@ -17,6 +17,9 @@ import { LiveTicketStore } from './handoff/LiveTicketStore';
 import { PgSignalRelay } from './handoff/PgSignalRelay';
 import { TicketEvents } from './handoff/TicketEvents';
 import { createHelpdesk, type Helpdesk } from './staff/createHelpdesk';
+import { Insights } from './feedback/Insights';
+import { registerInsightsConsole } from './staff/registerInsightsConsole';
+import { registerKnowledgeRoutes } from './staff/registerKnowledgeRoutes';
 import { registerWebChatPage } from './web/registerWebChatPage';
 import { registerWhatsApp } from './whatsapp/registerWhatsApp';
 import type { WhatsAppConnector } from './whatsapp/WhatsAppConnector';
@@ -63,6 +66,8 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   const storage = new SqlStorage(db);
   // The live queue: changes to tickets, heard by every console (and by other instances through PostgreSQL).
   const events = new TicketEvents(engine === 'postgresql' ? await PgSignalRelay.start(config.DATABASE_URL!, logger) : undefined);
+  const insights = new Insights(db, { retentionDays: config.FEEDBACK_RETENTION_DAYS, logger });
+  await insights.start();
   const services: BotServices = {
     config,
     kb,
@@ -74,6 +79,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
     tickets: new LiveTicketStore(new SqlTicketStore(db, engine === 'postgresql'), events),
     unanswered: new SqlUnansweredStore(db),
     subscriptions: new SubscriptionStore(db),
+    insights,
     // Loaded only when configured: each library costs memory in every process (prom-client, nodemailer).
     metrics: config.METRICS_ENABLED ? new (await import('./metrics/Metrics')).Metrics() : undefined,
     mailer: config.SMTP_URL ? new (await import('./mail/Mailer')).Mailer(config.SMTP_URL, config.MAIL_FROM, config.OUTGOING_TIMEOUT_MS) : undefined,
@@ -97,6 +103,8 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   registerMessagesRoute(server, { config, adapter, bot: bot.bot, logger, inFlight });
   const directLine = await registerDirectLine(server, { app: bot, services, proactive, inFlight, db, engine });
   registerWebChatPage(server);
+  registerKnowledgeRoutes(server, services);
+  registerInsightsConsole(server);
   registerNewsletterRoutes(server, services, services.subscriptions!);
   if (services.metrics) registerMetricsRoute(server, config, services.metrics);
   const whatsapp = config.whatsappEnabled ? registerWhatsApp(server, { app: bot, services, db, proactive, inFlight }) : undefined;
@@ -119,6 +127,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
       await helpdesk.close();
       server.close();
       services.mailer?.close();
+      await insights.close();
       await db.destroy();
     },
   };

@@ -83,6 +83,11 @@ export const configSchema = z.object({
       }
     }),
 
+  /** Feedback votes, suggested alternates and usage counts are kept this many days. */
+  FEEDBACK_RETENTION_DAYS: int(365, 1),
+  /** An entry whose review date is older than this many days is listed as stale. */
+  KNOWLEDGE_STALE_DAYS: int(365, 1),
+
   SMTP_URL: optional,
   MAIL_FROM: z.string().default('IOM Migration Health <no-reply@localhost>'),
   CONFIRM_TOKEN_TTL_HOURS: int(48, 1),

@@ -15,6 +15,16 @@ export interface ReplySource {
   url: string;
 }
 
+/**
+ * "Was this helpful?" after an answer. Channels with buttons show `up` and `down` after the answer's
+ * own choices; text-only channels (and buttons that would not fit) show `hint`, and people type 👍 or 👎.
+ */
+export interface FeedbackPrompt {
+  up: Choice;
+  down: Choice;
+  hint: string;
+}
+
 export type ReplyKind = 'message' | 'answer' | 'emergency' | 'handoff' | 'staff';
 
 export interface Reply {
@@ -26,6 +36,8 @@ export interface Reply {
   source?: ReplySource;
   /** A menu: buttons, suggested actions or a numbered list, depending on the channel. */
   choices?: Choice[];
+  /** Answers only: a one-tap vote, fitted to the channel by each renderer (see `fitFeedback`). */
+  feedback?: FeedbackPrompt;
 }
 
 export const textReply = (text: string, choices?: Choice[]): Reply => ({ kind: 'message', text, choices });

@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { Insights } from '../feedback/Insights';
 import type { I18n } from '../i18n/i18n';
 import type { DangerDetector } from '../emergency/DangerDetector';
 import type { EmergencyNumbers } from '../emergency/EmergencyNumbers';
@@ -28,6 +29,8 @@ export interface BotServices {
   subscriptions?: SubscriptionStore;
   /** Prometheus metrics (always collected; served at /metrics only when enabled). */
   metrics?: Metrics;
+  /** Answer feedback, suggested alternates and usage counts; absent in tests that do not need them. */
+  insights?: Insights;
   /** Present when SMTP_URL is set (double opt-in). */
   mailer?: Mailer;
 }

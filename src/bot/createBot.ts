@@ -9,6 +9,10 @@ import { handoffStatusHandler } from '../handoff/handoffStatusHandler';
 import { knowledgeLexicon } from '../knowledge/knowledgeLexicon';
 import { understand } from '../knowledge/understand';
 import { newsletterActions, newsletterFlow, offerNewsletterOnce } from '../newsletter/newsletterHandler';
+import { feedbackHandler } from '../feedback/feedbackHandler';
+import { withFeedbackHooks } from '../feedback/withFeedbackHooks';
+import { countEmergencies } from '../usage/countEmergencies';
+import { UsageMiddleware } from '../usage/UsageMiddleware';
 import { InputMiddleware } from './middleware/inputMiddleware';
 import { LocaleMiddleware } from './middleware/localeMiddleware';
 import { MenuChoiceMiddleware } from './middleware/menuChoiceMiddleware';
@@ -38,11 +42,11 @@ export function createBot(services: BotServices, storage: Storage): BotApp {
   const userState = new JsonBotState(storage, userKey);
   const channels = { whatsappIds: services.config.WHATSAPP_CHANNEL_IDS, smsIds: services.config.SMS_CHANNEL_IDS };
   const newsletter = { services, conversationState, userState };
-  const hooks: UnderstandHooks = {
+  const hooks: UnderstandHooks = withFeedbackHooks(services, {
     ...handoffAnswerHooks(services),
     afterAnswer: offerNewsletterOnce(services),
     onOutcome: (turn, outcome) => services.metrics?.answers.inc({ outcome: outcome.kind, band: outcome.band, lang: turn.lang }),
-  };
+  });
   const actions = {
     ...smallTalkActions(services, hooks),
     ...languageActions(services),
@@ -57,10 +61,11 @@ export function createBot(services: BotServices, storage: Storage): BotApp {
     understand: (text, lang) => understand(text, lang, services.kb, services.index),
     welcome: (turn) => welcome(turn, services),
     handlers: [
-      emergencyHandler(services.danger, services.emergencyNumbers, handoffEmergencyHooks(services)),
+      emergencyHandler(services.danger, services.emergencyNumbers, countEmergencies(handoffEmergencyHooks(services))),
       newsletterFlow(newsletter),
       handoffGate(services),
       conversationBasics(services),
+      feedbackHandler(services),
       topicMenuHandler(services.kb, services.i18n),
       understandHandler(services, actions, hooks),
     ],
@@ -71,6 +76,7 @@ export function createBot(services: BotServices, storage: Storage): BotApp {
     new OutgoingTimeoutMiddleware(services.config.OUTGOING_TIMEOUT_MS),
     new InputMiddleware(services.config.MAX_MESSAGE_CHARS),
     new RateLimitMiddleware(services.config.RATE_LIMIT_MESSAGES, services.config.RATE_LIMIT_WINDOW_SECONDS, services.i18n, services.logger),
+    ...(services.insights ? [new UsageMiddleware(services.insights.usage, channels, () => services.insights!.today())] : []),
     new StateMiddleware(conversationState, userState),
     new MenuChoiceMiddleware(bot.conversationData),
     new LocaleMiddleware(bot.userProfile, knowledgeLexicon(services.kb)),

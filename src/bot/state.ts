@@ -1,3 +1,4 @@
+import type { FeedbackMemory } from '../feedback/FeedbackMemory';
 import type { Lang } from '../knowledge/types';
 
 /** What the bot remembers about a person across conversations (user state). */
@@ -47,6 +48,8 @@ export interface ConversationData {
   dangerAt?: string;
   transcript?: TranscriptLine[];
   welcomed?: boolean;
+  /** The last answer (for 👍/👎) and the "did you mean" on screen (for suggestions). */
+  feedback?: FeedbackMemory;
 }
 
 export const TRANSCRIPT_MAX_LINES = 20;

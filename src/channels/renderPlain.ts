@@ -1,5 +1,6 @@
 import { type Activity, ActivityTypes } from 'botbuilder';
 import type { Reply } from '../reply';
+import { feedbackHint } from './fitFeedback';
 import { numberedMenu, splitText } from './splitText';
 
 /** Unknown channels: plain text only. A safe size for any text channel. */
@@ -11,6 +12,7 @@ export const SMS_MAX_TEXT = 1600;
 export function plainText(reply: Reply): string {
   const parts = [reply.title, reply.text];
   if (reply.source) parts.push(`${reply.source.label}: ${reply.source.url}`);
+  parts.push(feedbackHint(reply));
   if (reply.choices?.length) parts.push(numberedMenu(reply.choices.map((c) => c.label)));
   return parts.filter(Boolean).join('\n\n');
 }

@@ -1,5 +1,6 @@
 import { ActionTypes, type Activity, ActivityTypes, CardFactory } from 'botbuilder';
 import type { Reply } from '../reply';
+import { fitFeedback } from './fitFeedback';
 import { splitText } from './splitText';
 import { escapeMarkdown } from './renderWebChat';
 
@@ -12,10 +13,11 @@ export const TEAMS_MAX_TEXT = 20_000;
 
 /**
  * Teams: answers with a source become an Adaptive Card (title, text, "Source" button);
- * menus are suggested actions in one-to-one chats and card buttons in group chats.
+ * menus are suggested actions in one-to-one chats and card buttons in group chats; 👍/👎 go after them.
  */
-export function renderTeams(reply: Reply, isGroup: boolean): Partial<Activity>[] {
-  const choices = reply.choices?.slice(0, isGroup ? TEAMS_MAX_CARD_BUTTONS : TEAMS_MAX_SUGGESTED_ACTIONS) ?? [];
+export function renderTeams(neutral: Reply, isGroup: boolean): Partial<Activity>[] {
+  const { choices, hint } = fitFeedback(neutral, isGroup ? TEAMS_MAX_CARD_BUTTONS : TEAMS_MAX_SUGGESTED_ACTIONS);
+  const reply = hint ? { ...neutral, text: `${neutral.text}\n\n${hint}` } : neutral;
   const activities: Partial<Activity>[] = reply.source
     ? [{ type: ActivityTypes.Message, attachments: [answerCard(reply, isGroup ? choices : [])] }]
     : splitText([reply.title && `**${escapeMarkdown(reply.title)}**`, escapeMarkdown(reply.text)].filter(Boolean).join('\n\n'), TEAMS_MAX_TEXT).map(

@@ -1,5 +1,6 @@
 import { ActionTypes, type Activity, ActivityTypes } from 'botbuilder';
 import type { Choice, Reply } from '../reply';
+import { feedbackHint } from './fitFeedback';
 import { numberedMenu, shorten, splitText } from './splitText';
 
 /** WhatsApp limits (Cloud API and connectors alike). */
@@ -29,6 +30,8 @@ function bold(text: string): string {
 export function renderWhatsApp(reply: Reply): Partial<Activity>[] {
   const parts = [reply.title ? bold(reply.title) : undefined, reply.text];
   if (reply.source) parts.push(`${reply.source.label}: ${reply.source.url}`);
+  // A vote is typed (👍/👎), never a button: the answer's follow-ups keep all 3 buttons and 10 rows.
+  parts.push(feedbackHint(reply));
   const body = parts.filter(Boolean).join('\n\n');
   const choices = reply.choices ?? [];
   const menu = choices.length ? numberedMenu(choices.map((c) => c.label)) : '';

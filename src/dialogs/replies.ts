@@ -1,4 +1,5 @@
 import type { Turn } from '../bot/Turn';
+import { feedbackPrompt } from '../feedback/feedbackPrompt';
 import type { KnowledgeBase, KnowledgeEntry, ReferralEntry, UnderstoodEntry } from '../knowledge/types';
 import type { Choice, Reply } from '../reply';
 import { topicMenu } from './topicMenu';
@@ -27,6 +28,7 @@ export function answerReply(turn: Turn, entry: KnowledgeEntry, kb: KnowledgeBase
     text: entry.answer,
     source: { label: turn.t('answer.source'), url: entry.source },
     choices: choices.length ? choices : undefined,
+    feedback: feedbackPrompt(turn.t),
   };
 }
 

@@ -9,6 +9,7 @@ export class Metrics {
   readonly handoffs = new Counter({ name: 'bot_handoffs_total', help: 'Tickets opened for a person', labelNames: ['urgency'], registers: [this.registry] });
   readonly emergencies = new Counter({ name: 'bot_emergencies_total', help: 'Messages with danger signs', labelNames: ['kind', 'lang'], registers: [this.registry] });
   readonly safetyNets = new Counter({ name: 'bot_emergency_safety_nets_total', help: 'Messages with weak danger signs that got the emergency number beside their reply', labelNames: ['lang'], registers: [this.registry] });
+  readonly feedback = new Counter({ name: 'bot_feedback_total', help: 'Votes on answers (👍 up, 👎 down)', labelNames: ['vote', 'lang'], registers: [this.registry] });
   readonly errors = new Counter({ name: 'bot_turn_errors_total', help: 'Turns that failed', registers: [this.registry] });
   readonly latency = new Histogram({
     name: 'bot_turn_duration_seconds',

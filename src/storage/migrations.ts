@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { feedbackMigration } from '../feedback/feedbackMigration';
 
 /**
  * The schema, as an ordered list of migrations that run at start on SQLite and PostgreSQL alike
@@ -149,6 +150,7 @@ const MIGRATIONS: Record<string, Migration> = {
       await db.schema.createIndex('tickets_teams_conversation').on('tickets').column('teams_conversation_id').execute();
     },
   },
+  '007_feedback': feedbackMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -22,6 +22,15 @@
     });
   }
 
+  // The Knowledge and Usage views (knowledge.js, usage.js) call the staff API through these.
+  window.staffConsole = {
+    api: api,
+    download: function (path, name) {
+      return fetch('/api/staff' + path, { credentials: 'same-origin' }).then(function (r) { if (!r.ok) throw new Error('Download failed'); return r.blob(); })
+        .then(function (blob) { var a = document.createElement('a'); a.href = URL.createObjectURL(blob); a.download = name; a.click(); setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000); });
+    },
+  };
+
   function el(tag, text, className) {
     var node = document.createElement(tag);
     if (text !== undefined) node.textContent = text;
