@@ -15,6 +15,8 @@ import { registerNewsletterRoutes } from './newsletter/registerNewsletterRoutes'
 import { SubscriptionStore } from './newsletter/SubscriptionStore';
 import { registerStaffConsole } from './staff/registerStaffConsole';
 import { registerStaffRoutes } from './staff/registerStaffRoutes';
+import { startUpdates, updateServices } from './updates/startUpdates';
+import type { UpdateWorker } from './updates/UpdateWorker';
 import { registerWebChatPage } from './web/registerWebChatPage';
 import { registerWhatsApp } from './whatsapp/registerWhatsApp';
 import type { WhatsAppConnector } from './whatsapp/WhatsAppConnector';
@@ -39,6 +41,8 @@ export interface App {
   whatsapp?: WhatsAppConnector;
   /** Sends to a conversation later (staff replies), on whichever adapter owns its channel. */
   proactive: Proactive;
+  /** Sends updates to subscribers from the outbox. */
+  updates: UpdateWorker;
   /** Stops accepting work, waits for in-flight turns (up to the grace period), closes resources. */
   close(): Promise<void>;
 }
@@ -62,6 +66,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
     tickets: new SqlTicketStore(db, engine === 'postgresql'),
     unanswered: new SqlUnansweredStore(db),
     subscriptions: new SubscriptionStore(db),
+    updates: updateServices(db),
     // Loaded only when configured: each library costs memory in every process (prom-client, nodemailer).
     metrics: config.METRICS_ENABLED ? new (await import('./metrics/Metrics')).Metrics() : undefined,
     mailer: config.SMTP_URL ? new (await import('./mail/Mailer')).Mailer(config.SMTP_URL, config.MAIL_FROM, config.OUTGOING_TIMEOUT_MS) : undefined,
@@ -86,6 +91,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   registerNewsletterRoutes(server, services, services.subscriptions!);
   if (services.metrics) registerMetricsRoute(server, config, services.metrics);
   const whatsapp = config.whatsappEnabled ? registerWhatsApp(server, { app: bot, services, db, proactive, inFlight }) : undefined;
+  const updates = startUpdates({ server, services, db, engine, proactive, whatsapp });
   readiness.ready = true;
 
   return {
@@ -96,9 +102,11 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
     bot,
     proactive,
     whatsapp,
+    updates,
     async close() {
       readiness.ready = false;
       await inFlight.drained(config.SHUTDOWN_GRACE_MS);
+      await updates.stop(config.SHUTDOWN_GRACE_MS);
       clearInterval(purgeTimer);
       server.close();
       services.mailer?.close();

@@ -71,6 +71,17 @@ export const configSchema = z.object({
   WHATSAPP_PHONE_NUMBER_ID: optional,
   WHATSAPP_GRAPH_URL: z.string().default('https://graph.facebook.com/v21.0'),
   WHATSAPP_TEMPLATE_NAME: optional,
+
+  /** Updates to subscribers (src/updates): the outbox worker and its pace, per instance. */
+  WHATSAPP_UPDATE_TEMPLATE: optional,
+  UPDATES_WORKER: bool(true),
+  UPDATES_POLL_MS: int(2000, 10),
+  UPDATES_CONCURRENCY: int(2, 1),
+  UPDATES_MAX_ATTEMPTS: int(5, 1),
+  UPDATES_RETRY_BASE_MS: int(30_000, 1),
+  UPDATES_WHATSAPP_PER_SECOND: int(20, 1),
+  UPDATES_CHAT_PER_SECOND: int(20, 1),
+  UPDATES_EMAIL_PER_SECOND: int(5, 1),
 });
 
 type Env = z.infer<typeof configSchema>;

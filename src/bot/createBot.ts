@@ -7,6 +7,7 @@ import { handoffStatusHandler } from '../handoff/handoffStatusHandler';
 import { knowledgeLexicon } from '../knowledge/knowledgeLexicon';
 import { newsletterHandler, offerNewsletterOnce } from '../newsletter/newsletterHandler';
 import { smallTalkHandler, welcome } from '../dialogs/smallTalkHandler';
+import { templateFollowUpHandler } from '../updates/templateFollowUpHandler';
 import { InputMiddleware } from './middleware/inputMiddleware';
 import { LocaleMiddleware } from './middleware/localeMiddleware';
 import { MenuChoiceMiddleware } from './middleware/menuChoiceMiddleware';
@@ -42,6 +43,7 @@ export function createBot(services: BotServices, storage: Storage): BotApp {
     handlers: [
       emergencyHandler(handoffEmergencyHooks(services)),
       newsletterHandler({ services, conversationState, userState }),
+      templateFollowUpHandler(services),
       handoffHandler(services),
       smallTalkHandler(services),
       answerHandler(services, {

@@ -3,7 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import type { BotServices } from '../bot/BotServices';
 import type { BotApp } from '../bot/createBot';
 import { InProcessAdapter } from '../bot/InProcessAdapter';
-import type { Proactive } from '../bot/Proactive';
+import { NotDeliverableError, type Proactive } from '../bot/Proactive';
 import { wireAdapter } from '../bot/wireAdapter';
 import type { InFlight } from '../http/InFlight';
 import { errorSummary } from '../log';
@@ -32,7 +32,9 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): Direct
   const adapter = wireAdapter(
     new InProcessAdapter(async (activities, reference) => {
       const conversation = store.get(reference.conversation?.id ?? '');
-      if (conversation) store.append(conversation, activities.map((a) => ({ ...a, from: BOT })));
+      // Said, not dropped: a staff reply or an update to a conversation that has ended is reported as not delivered.
+      if (!conversation) throw new NotDeliverableError('The web chat conversation has ended (the page was closed, or it was idle too long).');
+      store.append(conversation, activities.map((a) => ({ ...a, from: BOT })));
     }),
     deps.app,
     deps.services,
