@@ -19,6 +19,9 @@ export async function gatedConnector() {
   const held: Held[] = [];
   let acknowledged = 0;
   let limit = Infinity;
+  let failures: number[] = [];
+  /** Every request received, answered or not. */
+  let requests = 0;
 
   const acknowledge = (h: Omit<Held, 'gone'>) => {
     acknowledged++;
@@ -33,6 +36,13 @@ export async function gatedConnector() {
     req.on('end', () => {
       const conversation = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '')?.[1] ?? '';
       const text = String(JSON.parse(raw || '{}').text ?? '');
+      requests++;
+      const failure = failures.shift();
+      if (failure) {
+        res.writeHead(failure, { 'content-type': 'application/json' });
+        res.end('{"error":{"code":"Failed","message":"scripted failure"}}');
+        return;
+      }
       if (acknowledged < limit) return acknowledge({ conversation, text, res });
       const h: Held = { conversation, text, res, gone: false };
       res.on('close', () => (h.gone = !res.writableEnded));
@@ -45,6 +55,11 @@ export async function gatedConnector() {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     delivered,
     acknowledged: () => acknowledged,
+    requests: () => requests,
+    /** Answers the next requests with these HTTP statuses, in order. */
+    fail(...statuses: number[]) {
+      failures = statuses;
+    },
     /** Requests waiting for an answer from senders still alive. */
     waiting: () => held.filter((h) => !h.gone).length,
     /** Acknowledges up to `n` messages in all, then holds every further request. */
