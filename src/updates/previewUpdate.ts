@@ -7,8 +7,8 @@ import { toGraphMessages } from '../whatsapp/toGraphMessages';
 import { contentFor, updateMail, updateReplies, updateTemplate } from './renderUpdate';
 import type { UpdateTexts } from './updateInput';
 
-/** One WhatsApp message as the person sees it: its text and the buttons under it. */
-export interface WhatsAppPreview {
+/** One message as the person sees it: its text and the buttons under it. */
+export interface MessagePreview {
   text: string;
   buttons: string[];
 }
@@ -17,16 +17,17 @@ export interface WhatsAppPreview {
 export interface LanguagePreview {
   /** No text in this language: subscribers get the English one with a note. */
   fallback: boolean;
-  webchat: string[];
-  teams: string[];
+  webchat: MessagePreview[];
+  teams: MessagePreview[];
   /** Inside the 24-hour window. */
-  whatsapp: WhatsAppPreview[];
+  whatsapp: MessagePreview[];
   /** Outside it: the template and its parameter, or why nothing can be sent. */
   whatsappTemplate: { name: string; title?: string } | { unavailable: string };
   email: { subject: string; text: string };
 }
 
-const texts = (activities: Partial<Activity>[]) => activities.map((a) => String(a.text ?? ''));
+const messages = (activities: Partial<Activity>[]): MessagePreview[] =>
+  activities.map((a) => ({ text: String(a.text ?? ''), buttons: (a.suggestedActions?.actions ?? []).map((x) => String(x.title)) }));
 
 /**
  * The update rendered by the same code that sends it, per language and channel, so staff see
@@ -49,8 +50,8 @@ export function previewUpdate(updateTexts: UpdateTexts, i18n: I18n, templates: {
     const template = name && (updateTemplate(name, Boolean(templates.update), content, 'preview').template as { name: string; components?: Array<{ parameters: Array<{ text?: string }> }> });
     out[lang] = {
       fallback: content.fallback,
-      webchat: texts(chat('webchat')),
-      teams: texts(chat('teams')),
+      webchat: messages(chat('webchat')),
+      teams: messages(chat('teams')),
       whatsapp,
       whatsappTemplate: template ? { name: template.name, title: template.components?.[0]?.parameters[0]?.text } : { unavailable: 'No template is configured (WHATSAPP_UPDATE_TEMPLATE): people outside the 24-hour window cannot be reached.' },
       email: updateMail(content, t, '(one-click unsubscribe link)'),

@@ -132,7 +132,8 @@ describe('the staff API for updates', function () {
     assert.equal(res.status, 200);
     const { en, fr, es } = res.body.preview;
     assert.equal(es.fallback, true);
-    assert.match(es.webchat[0], /Esta novedad solo está disponible en inglés/);
+    assert.match(es.webchat[0].text, /Esta novedad solo está disponible en inglés/);
+    assert.deepEqual(es.webchat[0].buttons, ['Darme de baja']);
     assert.equal(fr.fallback, false);
     assert.match(fr.email.subject, /Vaccination contre la rougeole/);
     assert.ok(en.whatsapp.length >= 3, 'a long text is split on WhatsApp');
