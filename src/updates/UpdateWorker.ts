@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Config } from '../config';
 import { errorSummary, type Logger } from '../log';
 import { type Delivery, type Lane, LANES, type Outbox, type Outcome } from './Outbox';
@@ -41,6 +42,8 @@ export class UpdateWorker {
     if (this.running) return;
     this.running = true;
     this.stopping = new AbortController();
+    // Every loop waits on this one signal at times; more than Node's default of 10 is expected.
+    setMaxListeners(0, this.stopping.signal);
     this.loops = [this.schedule(), ...LANES.flatMap((lane) => Array.from({ length: this.deps.config.UPDATES_CONCURRENCY }, () => this.send(lane)))];
   }
 

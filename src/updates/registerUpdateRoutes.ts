@@ -4,6 +4,7 @@ import type { BotServices } from '../bot/BotServices';
 import { errorSummary } from '../log';
 import { staffAllowed } from '../staff/requireStaffToken';
 import type { Database } from '../storage/schema';
+import { audience } from './audience';
 import { type Counts, countsByUpdate, deliveryReport } from './deliveryReport';
 import { previewUpdate } from './previewUpdate';
 import { checkUpdateInput } from './updateInput';
@@ -73,7 +74,9 @@ export function registerUpdateRoutes(server: Server, deps: UpdateRouteDeps): voi
   server.post('/api/staff/updates/preview', async (req, res) => {
     if (!guard(req, res)) return;
     const body = input(req, res);
-    if (body) res.send(200, { preview: previewUpdate(body.texts, services.i18n, { update: config.WHATSAPP_UPDATE_TEMPLATE, general: config.WHATSAPP_TEMPLATE_NAME }) });
+    if (!body) return;
+    const preview = previewUpdate(body.texts, services.i18n, { update: config.WHATSAPP_UPDATE_TEMPLATE, general: config.WHATSAPP_TEMPLATE_NAME });
+    res.send(200, { preview, audience: await audience(db) });
   });
 
   server.get('/api/staff/updates', async (req, res) => {

@@ -40,6 +40,7 @@ describe('the updates view of the staff console, in a browser', function () {
       assert.equal(await page.getByRole('button', { name: 'Send' }).isDisabled(), true, 'no sending before a preview');
 
       await page.getByRole('button', { name: 'Preview' }).click();
+      await page.getByText('Sent now, it would reach 2 subscribers (emulator 2).').waitFor();
       await page.getByText('Spanish — no text: subscribers get the English one, with a note').waitFor();
       await page.getByText(/Esta novedad solo está disponible en inglés/).first().waitFor();
       await page.getByText(/Le centre ouvre à 9 h lundi/).first().waitFor();

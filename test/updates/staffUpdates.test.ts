@@ -126,7 +126,9 @@ describe('the staff API for updates', function () {
     assert.equal([...connector.delivered.values()].flat().filter((t) => /Measles/.test(t)).length, 1, 'sent once, after its retries');
   });
 
-  it('previews the update as each channel will show it, in each language', async () => {
+  it('previews the update as each channel will show it, in each language, and who it would reach', async () => {
+    await subscribeHere('ana');
+    await subscribeHere('marie', 'fr');
     const long = 'A sentence about vaccines and where to find them. '.repeat(120);
     const res = await staff.call('POST', '/updates/preview', { texts: { en: { title: 'Long one', text: long }, fr: THREE_LANGUAGES.fr } });
     assert.equal(res.status, 200);
@@ -141,6 +143,7 @@ describe('the staff API for updates', function () {
     assert.deepEqual(en.whatsapp.at(-1).buttons, ['Unsubscribe'], 'the button comes in a short message of its own');
     assert.deepEqual(fr.whatsapp.map((m: { buttons: string[] }) => m.buttons), [['Se désabonner']]);
     assert.match(en.whatsappTemplate.unavailable, /No template is configured/);
+    assert.deepEqual(res.body.audience, { total: 2, byChannel: { emulator: 2 }, byLanguage: { en: 1, fr: 1 } });
     assert.equal((await staff.call('GET', '/updates')).body.updates.length, 0, 'a preview stores nothing');
   });
 });

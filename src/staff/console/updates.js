@@ -43,9 +43,11 @@
     return b;
   }
 
-  function showPreview(preview) {
+  function showPreview(preview, audience) {
     var list = $('u-preview-list');
     list.replaceChildren();
+    var channels = Object.keys(audience.byChannel).sort().map(function (c) { return c + ' ' + audience.byChannel[c]; });
+    list.appendChild(el('p', 'Sent now, it would reach ' + audience.total + ' subscribers' + (channels.length ? ' (' + channels.join(', ') + ')' : '') + '.'));
     LANGS.forEach(function (l) {
       var p = preview[l[0]], box = el('section', undefined, 'preview-lang');
       box.appendChild(el('h4', l[1] + (p.fallback ? ' — no text: subscribers get the English one, with a note' : '')));
@@ -65,7 +67,7 @@
   function preview() {
     $('u-status').textContent = '';
     return api('/updates/preview', { method: 'POST', body: JSON.stringify(readForm()) })
-      .then(function (body) { showPreview(body.preview); $('u-send').disabled = false; })
+      .then(function (body) { showPreview(body.preview, body.audience); $('u-send').disabled = false; })
       .catch(function (e) { $('u-status').textContent = e.message; });
   }
 
