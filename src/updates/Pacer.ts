@@ -22,6 +22,7 @@ export class Pacer {
   constructor(
     private readonly perSecond: number,
     private readonly now: () => number = Date.now,
+    private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void> = sleep,
   ) {}
 
   /** Resolves when the next send may start (reserving that slot). */
@@ -29,7 +30,7 @@ export class Pacer {
     const now = this.now();
     const at = Math.max(now, this.nextAt);
     this.nextAt = at + 1000 / this.perSecond;
-    await sleep(at - now, signal);
+    await this.wait(at - now, signal);
   }
 
   /** No send before `ms` from now. */
