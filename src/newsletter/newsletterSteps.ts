@@ -49,8 +49,12 @@ export function newsletterSteps(deps: NewsletterDeps) {
       return true;
     },
 
-    /** "Here in this chat": the consent notice for in-chat updates. */
+    /** "Here in this chat": the consent notice for in-chat updates (in a group, e-mail instead: everyone would get them). */
     chooseHere(turn: Turn): boolean {
+      if (turn.ctx.activity.conversation?.isGroup) {
+        turn.say(turn.t('newsletter.hereNotInGroups'));
+        return email.chooseEmail(turn);
+      }
       turn.convo.flow = { name: NEWSLETTER_FLOW, step: 'consentChat' };
       turn.say({ kind: 'message', text: turn.t('newsletter.consentChat'), choices: yesNo(turn) });
       return true;

@@ -20,6 +20,12 @@ export interface OutboxOptions {
   retryBaseMs: number;
 }
 
+/**
+ * On PostgreSQL each send in flight holds a pooled connection (10 in `openDatabase`) for its lock;
+ * at most half of them, so turns and the sends' own reads always find one.
+ */
+export const MAX_HELD_CONNECTIONS = 5;
+
 const keyOf = (d: Delivery) => `${d.update_id}\u0000${d.recipient_kind}\u0000${d.recipient_id}`;
 
 /**
@@ -36,6 +42,8 @@ const keyOf = (d: Delivery) => `${d.update_id}\u0000${d.recipient_kind}\u0000${d
  */
 export class Outbox {
   private readonly inFlight = new Set<string>();
+  private free = MAX_HELD_CONNECTIONS;
+  private readonly waiting: Array<() => void> = [];
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -52,13 +60,18 @@ export class Outbox {
         .where('update_id', '=', row.update_id).where('recipient_kind', '=', row.recipient_kind).where('recipient_id', '=', row.recipient_id).execute();
 
     if (this.engine === 'postgresql') {
-      return this.db.transaction().execute(async (trx) => {
-        const row = await due(trx).limit(1).forUpdate().skipLocked().executeTakeFirst();
-        if (!row) return undefined;
-        const outcome = await safely(send, row);
-        await record(trx, row, outcome);
-        return outcome;
-      });
+      await this.holdConnection();
+      try {
+        return await this.db.transaction().execute(async (trx) => {
+          const row = await due(trx).limit(1).forUpdate().skipLocked().executeTakeFirst();
+          if (!row) return undefined;
+          const outcome = await safely(send, row);
+          await record(trx, row, outcome);
+          return outcome;
+        });
+      } finally {
+        this.releaseConnection();
+      }
     }
     const row = (await due(this.db).limit(this.inFlight.size + 1).execute()).find((d) => !this.inFlight.has(keyOf(d)));
     if (!row) return undefined;
@@ -82,6 +95,17 @@ export class Outbox {
   async nextAttemptAt(): Promise<string | undefined> {
     const row = await this.db.selectFrom('update_deliveries').select((eb) => eb.fn.min('next_attempt_at').as('at')).where('status', '=', 'queued').executeTakeFirst();
     return (row?.at as string | null) ?? undefined;
+  }
+
+  private async holdConnection(): Promise<void> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private releaseConnection(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
   }
 
   /** The columns an outcome changes. A retry past the last attempt becomes a failure. */

@@ -119,4 +119,14 @@ describe('subscribing here in this chat', () => {
     assert.equal((await db.selectFrom('chat_subscribers').selectAll().execute()).length, 0);
     assert.equal((await db.selectFrom('subscriptions').selectAll().execute()).length, 0);
   });
+
+  it('in a group conversation, offers e-mail instead: everyone would get the updates', async () => {
+    const { services, db } = await withStore();
+    const user = await chatWithBot({ services, isGroup: true });
+    await user.send('subscribe');
+    await user.send('Here in this chat');
+    assert.match(user.text, /In a group conversation, updates would reach everyone here/);
+    assert.match(user.text, /What e-mail address/);
+    assert.equal((await db.selectFrom('chat_subscribers').selectAll().execute()).length, 0);
+  });
 });
