@@ -37,7 +37,7 @@ describe('the updates view of the staff console, in a browser', function () {
       await page.getByLabel('Text (English)').fill('The clinic opens at 9 on Monday.');
       await page.getByLabel('Title (French)').fill('Horaires du centre');
       await page.getByLabel('Text (French)').fill('Le centre ouvre à 9 h lundi.');
-      assert.equal(await page.getByRole('button', { name: 'Send' }).isDisabled(), true, 'no sending before a preview');
+      assert.equal(await page.getByRole('button', { name: 'Publish update' }).isDisabled(), true, 'no sending before a preview');
 
       await page.getByRole('button', { name: 'Preview' }).click();
       await page.getByText('Sent now, it would reach 2 subscribers (emulator 2).').waitFor();
@@ -47,7 +47,7 @@ describe('the updates view of the staff console, in a browser', function () {
       await page.getByText('WhatsApp, within 24 hours of the person\'s last message').first().waitFor();
       await page.getByText(/Subject: Horaires du centre/).waitFor();
 
-      await page.getByRole('button', { name: 'Send' }).click();
+      await page.getByRole('button', { name: 'Publish update' }).click();
       await page.getByText('Sending to 2 subscribers.').waitFor();
       await page.getByText(/^sending · 2 recipients/).waitFor();
       connector.release();
