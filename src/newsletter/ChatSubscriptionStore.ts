@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationReference } from 'botbuilder';
+import type { Activity, ConversationReference } from 'botbuilder';
 import type { Kysely, Selectable } from 'kysely';
 import type { ChatSubscriberTable, Database } from '../storage/schema';
 
@@ -11,6 +11,11 @@ export interface NewChatSubscription {
   language: string;
   reference: Partial<ConversationReference>;
   consentVersion: string;
+}
+
+/** Where the bot can write back to the sender of `activity` (as `TurnContext.getConversationReference`). */
+export function referenceOf(activity: Partial<Activity>): Partial<ConversationReference> {
+  return slimReference({ channelId: activity.channelId, serviceUrl: activity.serviceUrl, locale: activity.locale, conversation: activity.conversation, user: activity.from, bot: activity.recipient });
 }
 
 /**

@@ -1,7 +1,8 @@
-import { type BotState, TurnContext } from 'botbuilder';
+import type { BotState } from 'botbuilder';
 import type { BotServices } from '../bot/BotServices';
 import type { Turn } from '../bot/Turn';
 import { topicMenu } from '../dialogs/topicMenu';
+import { referenceOf } from './ChatSubscriptionStore';
 import { emailSteps } from './emailSteps';
 import { howChoices, NEWSLETTER_FLOW, personKey, yesNo } from './newsletterFlow';
 
@@ -77,7 +78,7 @@ export function newsletterSteps(deps: NewsletterDeps) {
         userKey: personKey(turn),
         channel: activity.channelId ?? 'unknown',
         language: turn.lang,
-        reference: TurnContext.getConversationReference(activity),
+        reference: referenceOf(activity),
         consentVersion: CHAT_CONSENT_VERSION,
       });
       services.logger.info({ channel: activity.channelId, lang: turn.lang, created }, 'subscribed to updates in the chat');
