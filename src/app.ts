@@ -20,6 +20,8 @@ import { createHelpdesk, type Helpdesk } from './staff/createHelpdesk';
 import { Insights } from './feedback/Insights';
 import { registerInsightsConsole } from './staff/registerInsightsConsole';
 import { registerKnowledgeRoutes } from './staff/registerKnowledgeRoutes';
+import { startUpdates, updateServices } from './updates/startUpdates';
+import type { UpdateWorker } from './updates/UpdateWorker';
 import { registerWebChatPage } from './web/registerWebChatPage';
 import { registerWhatsApp } from './whatsapp/registerWhatsApp';
 import type { WhatsAppConnector } from './whatsapp/WhatsAppConnector';
@@ -48,6 +50,8 @@ export interface App {
   proactive: Proactive;
   /** Staff sign-in, the desk (claim, reply, close), the live queue, the Teams staff channel. */
   helpdesk: Helpdesk;
+  /** Sends updates to subscribers from the outbox. */
+  updates: UpdateWorker;
   /** Stops accepting work, waits for in-flight turns (up to the grace period), closes resources. */
   close(): Promise<void>;
 }
@@ -80,6 +84,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
     unanswered: new SqlUnansweredStore(db),
     subscriptions: new SubscriptionStore(db),
     insights,
+    updates: updateServices(db),
     // Loaded only when configured: each library costs memory in every process (prom-client, nodemailer).
     metrics: config.METRICS_ENABLED ? new (await import('./metrics/Metrics')).Metrics() : undefined,
     mailer: config.SMTP_URL ? new (await import('./mail/Mailer')).Mailer(config.SMTP_URL, config.MAIL_FROM, config.OUTGOING_TIMEOUT_MS) : undefined,
@@ -108,6 +113,7 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   registerNewsletterRoutes(server, services, services.subscriptions!);
   if (services.metrics) registerMetricsRoute(server, config, services.metrics);
   const whatsapp = config.whatsappEnabled ? registerWhatsApp(server, { app: bot, services, db, proactive, inFlight }) : undefined;
+  const updates = startUpdates({ server, services, db, engine, proactive, whatsapp });
   readiness.ready = true;
 
   return {
@@ -119,9 +125,11 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
     proactive,
     helpdesk,
     whatsapp,
+    updates,
     async close() {
       readiness.ready = false;
       await inFlight.drained(config.SHUTDOWN_GRACE_MS);
+      await updates.stop(config.SHUTDOWN_GRACE_MS);
       clearInterval(purgeTimer);
       await directLine.close();
       await helpdesk.close();

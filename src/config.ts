@@ -113,6 +113,16 @@ export const configSchema = z.object({
   DIRECTLINE_IDLE_MINUTES: int(120, 1),
   /** Offer a WebSocket (`streamUrl`); false: Web Chat polls. */
   DIRECTLINE_WEBSOCKET: bool(true),
+  /** Updates to subscribers (src/updates): the outbox worker and its pace, per instance. */
+  WHATSAPP_UPDATE_TEMPLATE: optional,
+  UPDATES_WORKER: bool(true),
+  UPDATES_POLL_MS: int(2000, 10),
+  UPDATES_CONCURRENCY: int(2, 1),
+  UPDATES_MAX_ATTEMPTS: int(5, 1),
+  UPDATES_RETRY_BASE_MS: int(30_000, 1),
+  UPDATES_WHATSAPP_PER_SECOND: int(20, 1),
+  UPDATES_CHAT_PER_SECOND: int(20, 1),
+  UPDATES_EMAIL_PER_SECOND: int(5, 1),
 });
 
 /** An IPv4/IPv6 address, or one with a /prefix. */

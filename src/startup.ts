@@ -16,6 +16,7 @@ export function logSettings(config: Readonly<Config>, logger: Logger): void {
       staffTeamsChannel: config.staffTeamsEnabled ? 'on' : 'off',
       doubleOptIn: config.SMTP_URL ? 'on' : 'off (SMTP_URL not set: subscriptions recorded with in-chat consent)',
       whatsapp: config.whatsappEnabled ? 'on' : 'off',
+      updates: `${config.UPDATES_WORKER ? 'worker on' : 'worker off (UPDATES_WORKER=false)'}; WhatsApp update template ${config.WHATSAPP_UPDATE_TEMPLATE ? 'set' : 'not set'}`,
       metrics: config.METRICS_ENABLED && config.STAFF_API_TOKEN ? 'on' : 'off',
     },
     'settings',

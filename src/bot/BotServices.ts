@@ -11,6 +11,8 @@ import type { Logger } from '../log';
 import type { Mailer } from '../mail/Mailer';
 import type { Metrics } from '../metrics/Metrics';
 import type { SubscriptionStore } from '../newsletter/SubscriptionStore';
+import type { TemplateFollowUps } from '../updates/TemplateFollowUps';
+import type { UpdateStore } from '../updates/UpdateStore';
 
 /** What handlers and middleware may use; built once in `src/index.ts` (or a test). */
 export interface BotServices {
@@ -33,4 +35,6 @@ export interface BotServices {
   insights?: Insights;
   /** Present when SMTP_URL is set (double opt-in). */
   mailer?: Mailer;
+  /** Updates to subscribers: what staff sent, and WhatsApp templates whose text follows a reply. */
+  updates?: { store: UpdateStore; followUps: TemplateFollowUps };
 }

@@ -13,6 +13,8 @@ import { feedbackHandler } from '../feedback/feedbackHandler';
 import { withFeedbackHooks } from '../feedback/withFeedbackHooks';
 import { countEmergencies } from '../usage/countEmergencies';
 import { UsageMiddleware } from '../usage/UsageMiddleware';
+import { templateFollowUpHandler } from '../updates/templateFollowUpHandler';
+import { newsletterSteps } from '../newsletter/newsletterSteps';
 import { InputMiddleware } from './middleware/inputMiddleware';
 import { LocaleMiddleware } from './middleware/localeMiddleware';
 import { MenuChoiceMiddleware } from './middleware/menuChoiceMiddleware';
@@ -49,7 +51,8 @@ export function createBot(services: BotServices, storage: Storage): BotApp {
   });
   const actions = {
     ...smallTalkActions(services, hooks),
-    ...languageActions(services),
+    // Subscriptions follow the person's language.
+    ...languageActions(services, (turn) => newsletterSteps(newsletter).followLanguage(turn)),
     ...newsletterActions(newsletter),
     ...handoffActions(services),
   };
@@ -63,6 +66,7 @@ export function createBot(services: BotServices, storage: Storage): BotApp {
     handlers: [
       emergencyHandler(services.danger, services.emergencyNumbers, countEmergencies(handoffEmergencyHooks(services))),
       newsletterFlow(newsletter),
+      templateFollowUpHandler(services),
       handoffGate(services),
       conversationBasics(services),
       feedbackHandler(services),

@@ -53,9 +53,10 @@ export function smallTalkActions(services: BotServices, hooks: UnderstandHooks):
 }
 
 /** "Reply in French", « écris-moi en espagnol »: the reply language changes, and the confirmation comes in it. */
-export function languageActions(services: BotServices): ActionRunners {
-  const to = (lang: Lang) => (turn: Turn) => {
+export function languageActions(services: BotServices, onSwitch?: (turn: Turn) => Promise<void> | void): ActionRunners {
+  const to = (lang: Lang) => async (turn: Turn) => {
     turn.switchLanguage(lang);
+    await onSwitch?.(turn);
     turn.say({ kind: 'message', text: turn.t('language.changed'), choices: topicMenu(services.kb, turn.lang) });
   };
   return { 'switch-to-english': to('en'), 'switch-to-french': to('fr'), 'switch-to-spanish': to('es') };

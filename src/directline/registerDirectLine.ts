@@ -4,7 +4,7 @@ import type { Server } from 'restify';
 import type { BotServices } from '../bot/BotServices';
 import type { BotApp } from '../bot/createBot';
 import { InProcessAdapter } from '../bot/InProcessAdapter';
-import type { Proactive } from '../bot/Proactive';
+import { NotDeliverableError, type Proactive } from '../bot/Proactive';
 import { wireAdapter } from '../bot/wireAdapter';
 import type { InFlight } from '../http/InFlight';
 import { errorSummary } from '../log';
@@ -66,8 +66,10 @@ export async function registerDirectLine(server: Server, deps: DirectLineDeps): 
 
   const adapter = wireAdapter(
     new InProcessAdapter(async (activities, reference) => {
-      // A conversation purged meanwhile (a staff reply long after) has nobody left to read it.
-      await store.append(reference.conversation?.id ?? '', activities.map((a) => ({ ...a, from: BOT })));
+      const ids = await store.append(reference.conversation?.id ?? '', activities.map((a) => ({ ...a, from: BOT })));
+      // Said, not dropped: a staff reply or an update to a conversation that has ended (purged after
+      // being idle, or never there) is reported as not delivered.
+      if (!ids) throw new NotDeliverableError('The web chat conversation has ended (the page was closed, or it was idle too long).');
     }),
     deps.app,
     deps.services,

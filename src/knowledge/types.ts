@@ -13,7 +13,7 @@ export function isLang(value: unknown): value is Lang {
  * people ask for it.
  */
 export const ACTION_IDS = [
-  'subscribe', 'unsubscribe', 'forget-me', 'talk-to-person', 'back-to-bot',
+  'subscribe', 'subscribe-here', 'subscribe-by-email', 'unsubscribe', 'forget-me', 'talk-to-person', 'back-to-bot',
   'switch-to-english', 'switch-to-french', 'switch-to-spanish',
   'help', 'topic-menu', 'cancel', 'greeting', 'thanks', 'bye', 'how-are-you', 'none-of-these', 'yes', 'no',
 ] as const;

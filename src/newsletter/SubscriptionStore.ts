@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, SubscriptionTable } from '../storage/schema';
+import { ChatSubscriptionStore } from './ChatSubscriptionStore';
 
 export type Subscription = Selectable<SubscriptionTable>;
 
@@ -24,12 +25,21 @@ export interface SubscribeResult {
   unsubscribeToken?: string;
 }
 
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+/** How single-use mail tokens are stored: only their SHA-256, never the token. */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const hash = hashToken;
 const token = () => randomBytes(24).toString('base64url');
 
-/** Newsletter subscriptions in their own table: one row per address, real constraints, no bot state. */
+/**
+ * Newsletter subscriptions in their own table: one row per address, real constraints, no bot state.
+ * `chat` holds the subscriptions "here in this chat"; unsubscribing and "forget me" cover both.
+ */
 export class SubscriptionStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  readonly chat: ChatSubscriptionStore;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.chat = new ChatSubscriptionStore(db);
+  }
 
   /** Records consent. The same address twice changes nothing; an unsubscribed address can come back. */
   async subscribe(s: NewSubscription): Promise<SubscribeResult> {
@@ -76,18 +86,25 @@ export class SubscriptionStore {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** One-click unsubscribe from a mail link. */
+  /** One-click unsubscribe from a mail link: the confirmation mail's, or the one in an update mail. */
   async unsubscribeByToken(unsubscribeToken: string): Promise<boolean> {
-    const result = await this.db
+    const tokenHash = hash(unsubscribeToken);
+    const fromUpdate = await this.db
+      .selectFrom('update_deliveries')
+      .select('recipient_id')
+      .where('token_hash', '=', tokenHash)
+      .where('recipient_kind', '=', 'email')
+      .executeTakeFirst();
+    let query = this.db
       .updateTable('subscriptions')
       .set({ status: 'unsubscribed', unsubscribed_at: new Date().toISOString(), confirm_token_hash: null })
-      .where('unsubscribe_token_hash', '=', hash(unsubscribeToken))
-      .where('status', '!=', 'unsubscribed')
-      .executeTakeFirst();
+      .where('status', '!=', 'unsubscribed');
+    query = fromUpdate ? query.where('id', '=', fromUpdate.recipient_id) : query.where('unsubscribe_token_hash', '=', tokenHash);
+    const result = await query.executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 
-  /** "Unsubscribe" in chat: this person's subscriptions. Returns how many were active or pending. */
+  /** "Unsubscribe" in chat: this person's subscriptions, by e-mail and here. Returns how many were on. */
   async unsubscribeUser(userKey: string): Promise<number> {
     const result = await this.db
       .updateTable('subscriptions')
@@ -95,13 +112,23 @@ export class SubscriptionStore {
       .where('user_key', '=', userKey)
       .where('status', '!=', 'unsubscribed')
       .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+    return Number(result.numUpdatedRows) + (await this.chat.unsubscribe(userKey));
   }
 
-  /** "Forget me": removes this person's subscriptions entirely. */
+  /** "Forget me": removes this person's subscriptions entirely, by e-mail and here. */
   async eraseUser(userKey: string): Promise<number> {
     const result = await this.db.deleteFrom('subscriptions').where('user_key', '=', userKey).executeTakeFirst();
-    return Number(result.numDeletedRows);
+    return Number(result.numDeletedRows) + (await this.chat.erase(userKey));
+  }
+
+  /** The person chose another language: the updates they get follow it. */
+  async setLanguage(userKey: string, language: string): Promise<void> {
+    await this.db.updateTable('subscriptions').set({ language }).where('user_key', '=', userKey).execute();
+    await this.chat.setLanguage(userKey, language);
+  }
+
+  async get(id: string): Promise<Subscription | undefined> {
+    return this.db.selectFrom('subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   async list(): Promise<Subscription[]> {

@@ -8,6 +8,9 @@ const files = {
   '/staff': { name: 'index.html', type: 'text/html; charset=utf-8' },
   '/staff/console.js': { name: 'console.js', type: 'text/javascript; charset=utf-8' },
   '/staff/console.css': { name: 'console.css', type: 'text/css; charset=utf-8' },
+  '/staff/updates.html': { name: 'updates.html', type: 'text/html; charset=utf-8' },
+  '/staff/updates.js': { name: 'updates.js', type: 'text/javascript; charset=utf-8' },
+  '/staff/updates.css': { name: 'updates.css', type: 'text/css; charset=utf-8' },
 } as const;
 
 /** Serves the helpdesk console page; it holds no data itself and calls the staff API with the token. */

@@ -151,6 +151,60 @@ const MIGRATIONS: Record<string, Migration> = {
     },
   },
   '007_feedback': feedbackMigration,
+  '008_updates': {
+    async up(db: Kysely<any>) {
+      // People who get updates in the chat itself; the reference is what a proactive message needs.
+      await db.schema
+        .createTable('chat_subscribers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_key', 'text', (c) => c.notNull().unique())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('reference', 'text')
+        .addColumn('consent_version', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('active', 'unsubscribed')`))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('unsubscribed_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('updates')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('texts', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('scheduled', 'started', 'cancelled')`))
+        .addColumn('send_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text')
+        .execute();
+      await db.schema.createIndex('updates_due').on('updates').columns(['status', 'send_at']).execute();
+    },
+  },
+  '008b_update_deliveries': {
+    async up(db: Kysely<any>) {
+      // The outbox: one row per recipient of an update, sent by the worker on any instance.
+      await db.schema
+        .createTable('update_deliveries')
+        .addColumn('update_id', 'text', (c) => c.notNull())
+        .addColumn('recipient_kind', 'text', (c) => c.notNull().check(sql`recipient_kind in ('chat', 'email')`))
+        .addColumn('recipient_id', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('lane', 'text', (c) => c.notNull())
+        .addColumn('language', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('queued', 'sent', 'failed', 'skipped')`))
+        .addColumn('via', 'text')
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('token_hash', 'text')
+        .addColumn('read_at', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('update_deliveries_pk', ['update_id', 'recipient_kind', 'recipient_id'])
+        .execute();
+      await db.schema.createIndex('update_deliveries_due').on('update_deliveries').columns(['lane', 'status', 'next_attempt_at']).execute();
+      await db.schema.createIndex('update_deliveries_recipient').on('update_deliveries').column('recipient_id').execute();
+      await db.schema.createIndex('update_deliveries_token').on('update_deliveries').column('token_hash').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -26,6 +26,10 @@ export async function openDatabase(config: Pick<Config, 'DATABASE_URL' | 'DATA_D
     const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30_000 });
     // A dropped connection (database restarted) must not crash the process; queries fail and retry later.
     pool.on('error', () => undefined);
+    // The pool listens for errors only on idle clients; one that drops while checked out (a transaction
+    // held during an update's send) emits 'error' on itself. Its query fails anyway; the event must not
+    // crash the process.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     open = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgresql' };
   } else {
     let file = ':memory:';

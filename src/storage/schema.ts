@@ -122,6 +122,55 @@ export interface StaffAuditTable {
   at: string;
 }
 
+/** People who get updates in the chat itself (not by e-mail); the reference is cleared on unsubscribe. */
+export interface ChatSubscriberTable {
+  id: string;
+  /** Hash of channel + user id (`userKey`), one row per person and channel. */
+  user_key: string;
+  channel: string;
+  language: string;
+  /** JSON of the slimmed conversation reference, needed to write to the person. */
+  reference: string | null;
+  consent_version: string;
+  status: 'active' | 'unsubscribed';
+  created_at: string;
+  unsubscribed_at: string | null;
+}
+
+/** An update staff wrote once per language; `texts` is JSON `{ en: { title, text }, fr?, es? }`. */
+export interface UpdateTable {
+  id: string;
+  texts: string;
+  status: 'scheduled' | 'started' | 'cancelled';
+  send_at: string;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+}
+
+/** The outbox: one row per recipient of an update. */
+export interface UpdateDeliveryTable {
+  update_id: string;
+  recipient_kind: 'chat' | 'email';
+  /** `chat_subscribers.id` or `subscriptions.id`. */
+  recipient_id: string;
+  channel: string;
+  /** Which pace the row is sent at: `whatsapp`, `chat` or `email`. */
+  lane: string;
+  language: string;
+  status: 'queued' | 'sent' | 'failed' | 'skipped';
+  /** How it went out: `text`, `template` (WhatsApp, outside the 24-hour window) or `email`. */
+  via: string | null;
+  attempts: number;
+  next_attempt_at: string;
+  reason: string | null;
+  /** SHA-256 of the one-click unsubscribe token in the e-mail sent. */
+  token_hash: string | null;
+  /** When the full text followed a WhatsApp template (the person tapped or wrote back). */
+  read_at: string | null;
+  updated_at: string;
+}
+
 /** Every table, for `Kysely<Database>`. Add a table here and a migration in `migrations.ts`. */
 export interface Database {
   bot_state: BotStateTable;
@@ -135,4 +184,7 @@ export interface Database {
   staff_sessions: StaffSessionTable;
   staff_logins: StaffLoginTable;
   staff_audit: StaffAuditTable;
+  chat_subscribers: ChatSubscriberTable;
+  updates: UpdateTable;
+  update_deliveries: UpdateDeliveryTable;
 }

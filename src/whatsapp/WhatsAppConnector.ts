@@ -101,17 +101,29 @@ export class WhatsAppConnector {
       conversation: { id: `wa:${this.deps.phoneNumberId}:${message.from}` } as Activity['conversation'],
       // Unsupported types arrive as an empty message: the bot says it reads text only.
       text: message.unsupported ? '' : (message.text ?? ''),
+      // A template's quick-reply button says which update the person asked to read.
+      ...(message.payload && { channelData: { payload: message.payload } }),
       timestamp: new Date(this.now()),
     };
     await this.adapter.processActivity(activity, (ctx) => this.deps.app.bot.run(ctx));
   }
 
+  /** True while free-form messages may be sent: within 24 hours of the person's last message. */
+  async inServiceWindow(waId: string): Promise<boolean> {
+    const row = await this.deps.db.selectFrom('whatsapp_contacts').select('last_inbound_at').where('wa_key', '=', contactKey(waId)).executeTakeFirst();
+    const last = row ? Date.parse(row.last_inbound_at) : 0;
+    return this.now() - last <= SERVICE_WINDOW_MS;
+  }
+
+  /** Sends one Cloud API message as it is (a template, for updates outside the window). */
+  async sendMessage(waId: string, message: Record<string, unknown>): Promise<void> {
+    await this.deps.graph.send(waId, message);
+  }
+
   /** Outside the 24-hour window, free text is not allowed: send the approved template, or refuse. */
   private async beforeProactive(reference: Partial<ConversationReference>): Promise<void> {
     const waId = reference.user?.id ?? '';
-    const row = await this.deps.db.selectFrom('whatsapp_contacts').select('last_inbound_at').where('wa_key', '=', contactKey(waId)).executeTakeFirst();
-    const last = row ? Date.parse(row.last_inbound_at) : 0;
-    if (this.now() - last <= SERVICE_WINDOW_MS) return;
+    if (await this.inServiceWindow(waId)) return;
     if (!this.deps.templateName) {
       throw new NotDeliverableError('WhatsApp only allows free-form messages within 24 hours of the person\'s last message, and no template is configured (WHATSAPP_TEMPLATE_NAME).');
     }

@@ -7,6 +7,8 @@ export interface InboundMessage {
   text?: string;
   /** Images, voice notes, locations … the bot only reads text. */
   unsupported?: boolean;
+  /** The payload of a template's quick-reply button, when one was tapped. */
+  payload?: string;
 }
 
 type Json = Record<string, any>;
@@ -27,7 +29,9 @@ export function parseWebhook(body: unknown): InboundMessage[] {
         if (m.type === 'text' && typeof m.text?.body === 'string') out.push({ ...base, text: m.text.body });
         else if (m.type === 'interactive' && m.interactive?.type === 'button_reply') out.push({ ...base, text: String(m.interactive.button_reply?.id ?? m.interactive.button_reply?.title ?? '') });
         else if (m.type === 'interactive' && m.interactive?.type === 'list_reply') out.push({ ...base, text: String(m.interactive.list_reply?.id ?? m.interactive.list_reply?.title ?? '') });
-        else if (m.type === 'button' && typeof m.button?.text === 'string') out.push({ ...base, text: m.button.text });
+        else if (m.type === 'button' && typeof m.button?.text === 'string') {
+          out.push({ ...base, text: m.button.text, ...(typeof m.button.payload === 'string' && { payload: m.button.payload.slice(0, 200) }) });
+        }
         else out.push({ ...base, unsupported: true });
       }
     }

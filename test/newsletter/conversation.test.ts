@@ -30,6 +30,8 @@ describe('subscribing in chat', () => {
     const user = await chatWithBot({ services });
     await user.send('subscribe');
     assert.match(user.text, /latest news and stories about migration/);
+    assert.deepEqual(user.choices, ['Here in this chat', 'By e-mail']);
+    await user.send('By e-mail');
     assert.match(user.text, /What e-mail address/);
     await user.send('ana at example dot org');
     assert.match(user.text, /exactly one @/);
@@ -118,9 +120,9 @@ describe('subscribing in chat', () => {
   it('is offered once after answers, never again after a no', async () => {
     const user = await chatWithBot((await withStore()));
     await user.send('what is IOM?');
-    assert.doesNotMatch(user.text, /receive IOM's migration-updates newsletter/);
+    assert.doesNotMatch(user.text, /receive IOM's migration updates/);
     await user.send('how many internal migrants are there?');
-    assert.match(user.text, /Would you like to receive IOM's migration-updates newsletter/);
+    assert.match(user.text, /Would you like to receive IOM's migration updates, here in this chat or by e-mail\?/);
     await user.send('No, thanks');
     assert.match(user.text, /No problem/);
     await user.send('what are the four priorities?');
