@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { buildDangerDetector } from '../src/emergency/buildDangerDetector';
+import { BOT_LABEL_CHARS, buildDangerDetector } from '../src/emergency/buildDangerDetector';
+import { createI18n } from '../src/i18n/i18n';
 import type { DangerDetector } from '../src/emergency/DangerDetector';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge';
 import { LANGUAGES, type Lang } from '../src/knowledge/types';
@@ -70,8 +71,8 @@ export function evaluateDanger(lang: Lang, file: string, detector: DangerDetecto
 }
 
 /** The emergency corpus in every language; prints the tables; true when both bars are met. */
-export function runDangerEval(knowledge: string, dir: string, quiet = false): boolean {
-  const detector = buildDangerDetector(knowledge, loadKnowledge(knowledge));
+export function runDangerEval(knowledge: string, dir: string, quiet = false, locales = 'locales'): boolean {
+  const detector = buildDangerDetector(knowledge, loadKnowledge(knowledge), createI18n(locales).shortStrings(BOT_LABEL_CHARS));
   const ok = LANGUAGES.map((lang) => evaluateDanger(lang, join(dir, `${lang}.yaml`), detector, quiet).ok).every(Boolean);
   console.log(ok ? 'emergency: every urgent message gets the number; false alarms within 5%' : 'emergency: BELOW THE BAR');
   return ok;

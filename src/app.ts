@@ -26,7 +26,7 @@ import { registerWebChatPage } from './web/registerWebChatPage';
 import { registerWhatsApp } from './whatsapp/registerWhatsApp';
 import type { WhatsAppConnector } from './whatsapp/WhatsAppConnector';
 import { createI18n } from './i18n/i18n';
-import { buildDangerDetector } from './emergency/buildDangerDetector';
+import { BOT_LABEL_CHARS, buildDangerDetector } from './emergency/buildDangerDetector';
 import { EmergencyNumbers } from './emergency/EmergencyNumbers';
 import { loadKnowledge } from './knowledge/loadKnowledge';
 import { SearchIndex } from './knowledge/SearchIndex';
@@ -63,9 +63,9 @@ export interface App {
 export async function createApp(config: Readonly<Config>, logger: Logger): Promise<App> {
   const kb = loadKnowledge(config.KNOWLEDGE_DIR);
   const index = SearchIndex.build(kb);
-  const danger = buildDangerDetector(config.KNOWLEDGE_DIR, kb);
-  const emergencyNumbers = EmergencyNumbers.load(config.KNOWLEDGE_DIR);
   const i18n = createI18n(config.LOCALES_DIR);
+  const danger = buildDangerDetector(config.KNOWLEDGE_DIR, kb, i18n.shortStrings(BOT_LABEL_CHARS));
+  const emergencyNumbers = EmergencyNumbers.load(config.KNOWLEDGE_DIR);
   const { db, engine } = await openDatabase(config);
   const storage = new SqlStorage(db);
   // The live queue: changes to tickets, heard by every console (and by other instances through PostgreSQL).

@@ -84,7 +84,12 @@ export class MigrationHealthBot extends ActivityHandler {
 
   /** Renders the queued replies for the channel, remembers the last menu, and sends. */
   async send(turn: Turn): Promise<void> {
-    turn.replies.push(...turn.footer.splice(0));
+    // A footer joins the last reply, so the reply's buttons stay on screen (channels show only the last message's).
+    const last = turn.replies.at(-1);
+    for (const footer of turn.footer.splice(0)) {
+      if (last) last.text = `${last.text}\n\n${footer.text}`;
+      else turn.replies.push(footer);
+    }
     if (turn.replies.length === 0) return;
     const target = { kind: turn.channel, isGroup: Boolean(turn.ctx.activity.conversation?.isGroup) };
     const withMenu = [...turn.replies].reverse().find((r) => r.choices?.length);

@@ -49,7 +49,8 @@ export class DangerDetector {
 
   /** The danger a message signals, if any: its likeliest kind and how sure the detector is. */
   detect(text: string): DangerSign | undefined {
-    if (!text.trim()) return undefined;
+    // A number or an emoji alone (a menu choice, a vote) says nothing about danger.
+    if (!/\p{L}/u.test(text)) return undefined;
     const features = textFeatures(text);
     const p = this.model.predict(features);
     // Words never seen in any example (another language, gibberish) are no evidence either way:

@@ -104,6 +104,9 @@ export class SqlTicketStore implements TicketStore {
 
   async claim(id: string, by: Omit<TicketClaim, 'at'>, takeOver: boolean): Promise<ClaimOutcome> {
     const now = new Date().toISOString();
+    // Whether this person already held it (not from the times: two claims may fall in one millisecond).
+    const before = await this.get(id);
+    const heldAlready = before?.status === 'claimed' && before.claimedBy?.key === by.key;
     // One conditional UPDATE: of two staff claiming at once, exactly one changes the row.
     const result = await this.db
       .updateTable('tickets')
@@ -121,7 +124,7 @@ export class SqlTicketStore implements TicketStore {
       .executeTakeFirst();
     const ticket = await this.get(id);
     if (!ticket) return { outcome: 'missing' };
-    if (Number(result.numUpdatedRows) === 1) return { outcome: 'claimed', ticket, changed: ticket.claimedBy?.at === now };
+    if (Number(result.numUpdatedRows) === 1) return { outcome: 'claimed', ticket, changed: !heldAlready };
     return { outcome: ticket.status === 'closed' ? 'closed' : 'taken', ticket };
   }
 

@@ -11,6 +11,8 @@ export interface I18n {
   /** A list of phrases (arrays in the locale files), e.g. the words that mean "help". */
   list(lang: Lang, key: string): string[];
   forLang(lang: Lang): Translate;
+  /** Every short string the bot says, in every language: button labels and the like (what people tap and send back). */
+  shortStrings(maxChars: number): string[];
 }
 
 /**
@@ -52,5 +54,15 @@ export function createI18n(dir: string): I18n {
       return Array.isArray(value) ? value.map(String) : [];
     },
     forLang: (lang) => (key, options) => t(lang, key, options),
+    shortStrings(maxChars) {
+      const out: string[] = [];
+      const walk = (value: unknown) => {
+        if (typeof value === 'string') {
+          if (value.length <= maxChars && !value.includes('{{')) out.push(value);
+        } else if (value && typeof value === 'object') for (const v of Object.values(value)) walk(v);
+      };
+      for (const lang of LANGUAGES) walk(instance.getResourceBundle(lang, 'translation'));
+      return out;
+    },
   };
 }

@@ -42,8 +42,8 @@ export function newsletterActions(deps: NewsletterDeps): ActionRunners {
       turn.say(turn.t('newsletter.introUpdates'));
       steps.chooseEmail(turn);
     },
-    unsubscribe: (turn) => void steps.unsubscribe(turn),
-    'forget-me': (turn) => void steps.forget(turn),
+    unsubscribe: async (turn) => void (await steps.unsubscribe(turn)),
+    'forget-me': async (turn) => void (await steps.forget(turn)),
   };
 }
 

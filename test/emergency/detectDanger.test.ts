@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { buildDangerDetector } from '../../src/emergency/buildDangerDetector';
+import { BOT_LABEL_CHARS, buildDangerDetector } from '../../src/emergency/buildDangerDetector';
+import { createI18n } from '../../src/i18n/i18n';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge';
 
 const dangers: Record<'en' | 'fr' | 'es', string[]> = {
@@ -77,7 +78,7 @@ dangers.es.push('me van a matar', 'no encuentro a mi hijo', 'el barco se hunde',
 lookAlikes.en.push("I'm drowning in homework about migration", "what share of migrants attempt suicide? it's for an article");
 lookAlikes.fr.push('ce bouchon va me tuer');
 
-const detector = buildDangerDetector('knowledge', loadKnowledge('knowledge'));
+const detector = buildDangerDetector('knowledge', loadKnowledge('knowledge'), createI18n('locales').shortStrings(BOT_LABEL_CHARS));
 
 describe('danger signs', () => {
   for (const [lang, messages] of Object.entries(dangers)) {

@@ -13,35 +13,35 @@ describe('suggested alternates from real questions', () => {
 
   it('keeps a question that "did you mean" resolved by a tap, with the entry picked, in its language', async () => {
     const user = await chatWithBot({ services: fixture.services });
-    await user.send('partners');
+    await user.send('goals');
     assert.match(user.text, /Did you mean/);
     await user.send('2');
-    assert.match(user.text, /partners/i);
+    assert.match(user.text, /goal/i);
     const spanish = await chatWithBot({ services: fixture.services, locale: 'es-ES' });
-    await spanish.send('socios');
+    await spanish.send('objetivos');
     await spanish.send(spanish.choices[0]);
     assert.deepEqual(
       (await suggestions()).map((s) => [s.entryId, s.lang, s.text, s.count]).sort(),
-      [['global-partners', 'en', 'partners', 1], ['national-partners', 'es', 'socios', 1]],
+      [['mhd-well-being', 'en', 'goals', 1], ['mhd-well-being', 'es', 'objetivos', 1]],
     );
   });
 
   it('counts the same question asked again, however it is capitalised', async () => {
-    for (const asked of ['partners', 'Partners!']) {
+    for (const asked of ['goals', 'Goals!']) {
       const user = await chatWithBot({ services: fixture.services });
       await user.send(asked);
       await user.send('1');
     }
     const [only, ...rest] = await suggestions();
-    assert.deepEqual([only.entryId, only.count, rest.length], ['national-partners', 2, 0]);
+    assert.deepEqual([only.entryId, only.count, rest.length], ['global-health-goals', 2, 0]);
   });
 
   it('keeps nothing when the person asks something else, or says none of these', async () => {
     const user = await chatWithBot({ services: fixture.services });
-    await user.send('partners');
+    await user.send('goals');
     await user.send('how many internal migrants are there?');
     assert.match(user.text, /740 million/);
-    await user.send('partners');
+    await user.send('goals');
     await user.send('None of these');
     assert.deepEqual(await suggestions(), []);
   });

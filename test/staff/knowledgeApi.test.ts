@@ -50,7 +50,7 @@ describe('the staff knowledge and usage API', () => {
   });
 
   it('gives stats, suggestions and usage as CSV that a spreadsheet will not run', async () => {
-    await say('api-2', '=partners?');
+    await say('api-2', '=goals?');
     await say('api-2', '2');
     const stats = await staff('/knowledge/stats?format=csv');
     assert.match(stats.headers.get('content-type') ?? '', /text\/csv/);
@@ -60,16 +60,16 @@ describe('the staff knowledge and usage API', () => {
     const usage = await (await staff('/usage?format=csv')).text();
     assert.match(usage, /^day,lang,channel,turns,people,conversations,answers,clarifications,fallbacks,handoffs,emergencies\r\n/);
     const suggestions = await (await staff('/knowledge/suggestions?format=csv')).text();
-    assert.match(suggestions, /\r\nglobal-partners,en,'=partners\?,1,/, 'a formula is written as text');
+    assert.match(suggestions, /\r\nmhd-well-being,en,'=goals\?,1,/, 'a formula is written as text');
   });
 
   it('lists suggestions grouped by entry with counts and a YAML snippet', async () => {
     const { entries } = await json('/knowledge/suggestions');
-    const group = entries.find((g: { id: string }) => g.id === 'global-partners');
+    const group = entries.find((g: { id: string }) => g.id === 'mhd-well-being');
     assert.equal(group.lang, 'en');
     assert.equal(group.count, 1);
-    assert.equal(group.suggestions[0].text, '=partners?');
-    assert.deepEqual(parse(`alternates:\n${group.yaml}`).alternates, ['=partners?']);
+    assert.equal(group.suggestions[0].text, '=goals?');
+    assert.deepEqual(parse(`alternates:\n${group.yaml}`).alternates, ['=goals?']);
   });
 
   it('reports usage per day, language and channel', async () => {
@@ -100,6 +100,6 @@ describe('the staff knowledge and usage API', () => {
   });
 
   it('logs no message text, e-mail address or phone number', () => {
-    assert.doesNotMatch(logs.join(''), /international migrants|ana@example|=partners|Not clear/);
+    assert.doesNotMatch(logs.join(''), /international migrants|ana@example|=goals|Not clear/);
   });
 });

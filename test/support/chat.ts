@@ -5,7 +5,7 @@ import { type BotApp, createBot } from '../../src/bot/createBot';
 import { wireAdapter } from '../../src/bot/wireAdapter';
 import { type Config, loadConfig } from '../../src/config';
 import { createI18n } from '../../src/i18n/i18n';
-import { buildDangerDetector } from '../../src/emergency/buildDangerDetector';
+import { BOT_LABEL_CHARS, buildDangerDetector } from '../../src/emergency/buildDangerDetector';
 import { EmergencyNumbers } from '../../src/emergency/EmergencyNumbers';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge';
 import { SearchIndex } from '../../src/knowledge/SearchIndex';
@@ -26,7 +26,7 @@ export function testServices(env: Record<string, string> = {}): BotServices {
       config,
       kb,
       index: shared?.index ?? SearchIndex.build(kb),
-      danger: shared?.danger ?? buildDangerDetector(config.KNOWLEDGE_DIR, kb),
+      danger: shared?.danger ?? buildDangerDetector(config.KNOWLEDGE_DIR, kb, createI18n(config.LOCALES_DIR).shortStrings(BOT_LABEL_CHARS)),
       emergencyNumbers: shared?.emergencyNumbers ?? EmergencyNumbers.load(config.KNOWLEDGE_DIR),
       i18n: shared?.i18n ?? createI18n(config.LOCALES_DIR),
       logger: createLogger('silent'),

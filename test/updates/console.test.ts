@@ -32,7 +32,7 @@ describe('the updates view of the staff console, in a browser', function () {
       await page.goto(`${server.url}/staff`);
       await page.getByLabel('Staff token').fill(TOKEN);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('link', { name: 'Updates to subscribers' }).click();
+      await page.getByRole('button', { name: 'Updates', exact: true }).click();
       await page.getByLabel('Title (English)').fill('Clinic hours <img src=x onerror=alert(1)>');
       await page.getByLabel('Text (English)').fill('The clinic opens at 9 on Monday.');
       await page.getByLabel('Title (French)').fill('Horaires du centre');

@@ -11,12 +11,9 @@
   var timer = null;
   var $ = function (id) { return document.getElementById(id); };
 
+  // The console's own API helper: the session cookie and its CSRF token.
   function api(path, options) {
-    options = options || {};
-    options.headers = { Authorization: 'Bearer ' + (sessionStorage.getItem('staffToken') || ''), 'Content-Type': 'application/json' };
-    return fetch('/api/staff' + path, options).then(function (r) {
-      return r.json().then(function (body) { if (!r.ok) throw new Error(body.error || 'Request failed'); return body; });
-    });
+    return window.staffConsole.api(path, options);
   }
 
   function el(tag, text, className) {
@@ -137,7 +134,6 @@
   }
 
   function load() {
-    if (!sessionStorage.getItem('staffToken')) return;
     if (loaded) { loadList().catch(function () {}); return; }
     loaded = true;
     fetch('/staff/updates.html').then(function (r) { return r.text(); }).then(function (html) {
@@ -151,7 +147,6 @@
     }).catch(function () { loaded = false; });
   }
 
-  // Signed in now (console.js keeps the token), or already when the page opens.
-  document.getElementById('login').addEventListener('submit', function () { setTimeout(load, 0); });
-  load();
+  // Loaded when the Updates view is opened (views.js), as the Knowledge and Usage views are.
+  window.addEventListener('staffview', function (e) { if (e.detail === 'updates') load(); });
 })();
