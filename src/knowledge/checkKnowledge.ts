@@ -1,5 +1,5 @@
 import { MAX_ANSWER_CHARS, MIN_ALTERNATES } from './knowledgeSchema';
-import { foldText } from './normalise';
+import { foldText, isLittleWord, tokenise } from './normalise';
 import { SearchIndex } from './SearchIndex';
 import { type KnowledgeBase, type KnowledgeEntry, LANGUAGES } from './types';
 
@@ -50,7 +50,7 @@ const phrasings = (e: KnowledgeEntry) => [e.question, ...e.alternates];
 
 /**
  * Two entries sharing a phrasing, compared two ways: the folded text (across all languages, since
- * the index is shared) and, within one language, the stems left after normalisation.
+ * the index is shared) and, within one language, the terms the matcher reads (stems and little words).
  */
 function collisions(kb: KnowledgeBase): string[] {
   const problems: string[] = [];
@@ -61,7 +61,9 @@ function collisions(kb: KnowledgeBase): string[] {
     for (const e of kb.entries[lang].values()) {
       for (const phrasing of phrasings(e)) {
         const text = foldText(phrasing);
-        const stems = `${lang}:${[...new Set(index.stemsOf(phrasing, lang))].sort().join(' ')}`;
+        // Little words count too: the matcher tells "who has to do the assessment" from "what is the assessment" by them.
+        const little = tokenise(phrasing).filter(isLittleWord);
+        const stems = `${lang}:${[...new Set([...index.stemsOf(phrasing, lang), ...little])].sort().join(' ')}`;
         const sameText = byText.get(text);
         const sameStems = byStems.get(stems);
         if (sameText && sameText.id !== e.id) {
