@@ -2,6 +2,7 @@
  * `npm run kb:check [dir]`: loads the knowledge base (hard errors stop here with file and line),
  * prints entries per language and every problem `checkKnowledge` finds, and exits 1 on any problem.
  */
+import { figuresWithoutYear, staleEntries } from '../src/knowledge/checkKnowledge';
 import { checkKnowledge, KnowledgeError, loadKnowledge } from '../src/knowledge/loadKnowledge';
 import { LANGUAGES } from '../src/knowledge/types';
 
@@ -18,9 +19,11 @@ function main(dir: string): number {
     const entries = [...kb.entries[lang].values()];
     const topics = new Set(entries.map((e) => e.topic)).size;
     const phrasings = entries.reduce((n, e) => n + 1 + e.alternates.length, 0);
-    console.log(`${lang}: ${entries.length} entries in ${topics} topics, ${phrasings} phrasings`);
+    console.log(`${lang}: ${entries.length} answers in ${topics} topics, ${phrasings} phrasings; ${kb.actions[lang].size} actions, ${kb.referrals[lang].size} referrals`);
   }
   console.log(`menu: ${kb.themes.length} themes, ${kb.themes.reduce((n, t) => n + t.entries.length, 0)} entries`);
+  for (const stale of staleEntries(kb)) console.log(`  stale: ${stale}`);
+  for (const figure of figuresWithoutYear(kb)) console.log(`  check: ${figure}`);
   const problems = checkKnowledge(kb);
   for (const problem of problems) console.log(`  problem: ${problem}`);
   console.log(problems.length === 0 ? 'kb:check: no problems' : `kb:check: ${problems.length} problem(s)`);

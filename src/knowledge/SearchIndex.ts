@@ -89,8 +89,8 @@ export class SearchIndex {
 
   /**
    * Candidates for a message written (probably) in `lang`, best first, with a confidence band.
-   * A message is searched as each of its readings (`readings`: the asking sentences, the whole
-   * message, the question's last clause…) in order; the first answered outright wins, else the
+   * A message is searched as each of its readings (`readings`: the whole message, then its asking
+   * sentences, the question's last clause…) in order; the first answered outright wins, else the
    * whole message's result stands.
    */
   search(message: string, lang: Lang): SearchResult {
@@ -98,7 +98,7 @@ export class SearchIndex {
     for (const text of readings(message)) {
       const result = this.searchText(text, lang);
       if (result.band === 'high') return result;
-      if (text === message) whole = result;
+      whole ??= result;
     }
     return whole ?? this.searchText(message, lang);
   }
@@ -289,6 +289,9 @@ export class SearchIndex {
   }
 
   private known(surface: string, lang: Lang, stemmed?: string): number | undefined {
+    // A word the lexicon names (a correction may be one: "newsleter" → "newsletter") is its canonical term.
+    const canonical = this.lexicon.canonical(surface);
+    if (canonical) return this.index.term(canonical);
     const exact = this.index.term(stemmed ?? describeWord(surface, lang).stem);
     if (exact !== undefined) return exact;
     for (const other of LANGUAGES) {

@@ -1,7 +1,7 @@
 import { MAX_ANSWER_CHARS, MIN_ALTERNATES } from './knowledgeSchema';
 import { foldText, isLittleWord, tokenise } from './normalise';
 import { SearchIndex } from './SearchIndex';
-import { type KnowledgeBase, type KnowledgeEntry, LANGUAGES } from './types';
+import { ACTION_IDS, type KnowledgeBase, type KnowledgeEntry, LANGUAGES } from './types';
 
 /**
  * Everything an editor should fix before publishing, one readable line each (empty when clean):
@@ -10,7 +10,16 @@ import { type KnowledgeBase, type KnowledgeEntry, LANGUAGES } from './types';
  * related list differs between languages. `npm run kb:check` fails on any of them.
  */
 export function checkKnowledge(kb: KnowledgeBase): string[] {
-  return [...missingIds(kb), ...entryProblems(kb), ...collisions(kb), ...parityProblems(kb)];
+  return [...missingIds(kb), ...entryProblems(kb), ...collisions(kb), ...parityProblems(kb), ...figureProblems(kb), ...actionProblems(kb)];
+}
+
+/** An answer reviewed longer ago than this is reported as stale (`staleEntries`). */
+export const STALE_AFTER_DAYS = 365;
+
+/** Entries whose last review is older than `STALE_AFTER_DAYS` on `today`: reported, not refused. */
+export function staleEntries(kb: KnowledgeBase, today = new Date()): string[] {
+  const limit = new Date(today.getTime() - STALE_AFTER_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return [...kb.entries.en.values()].filter((e) => e.reviewed < limit).map((e) => `${e.id} (${e.origin}) was last reviewed on ${e.reviewed}`);
 }
 
 function allIds(kb: KnowledgeBase): string[] {
@@ -37,6 +46,7 @@ function entryProblems(kb: KnowledgeBase): string[] {
       const at = `${e.origin} (${lang} ${e.id})`;
       if (e.answer.length > MAX_ANSWER_CHARS) problems.push(`${at}: answer is ${e.answer.length} characters (max ${MAX_ANSWER_CHARS})`);
       if (!e.source.trim()) problems.push(`${at}: source is missing`);
+      else if (!e.source.startsWith('https://')) problems.push(`${at}: source must be an https address (${e.source})`);
       if (e.alternates.length < MIN_ALTERNATES) problems.push(`${at}: ${e.alternates.length} alternates (at least ${MIN_ALTERNATES})`);
       for (const id of e.related) {
         if (!kb.entries[lang].has(id)) problems.push(`${at}: related id "${id}" does not exist in ${lang}`);
@@ -90,6 +100,62 @@ function parityProblems(kb: KnowledgeBase): string[] {
     const related = (e: KnowledgeEntry) => [...e.related].sort().join(', ');
     if (differs((e) => e.source)) problems.push(`id "${id}" has different sources (${langs((e) => e.source)})`);
     if (differs(related)) problems.push(`id "${id}" has different related ids (${langs(related)})`);
+  }
+  return problems;
+}
+
+/**
+ * Answers that state a figure (a number of 10 or more that is not a year) without any year: a
+ * figure should say when it was true ("In 2021, …"). Reported for editors, not refused (an
+ * emergency number or a count of member states may need none).
+ */
+export function figuresWithoutYear(kb: KnowledgeBase): string[] {
+  const isYear = (n: string) => /^(19|20)\d\d$/.test(n);
+  return [...kb.entries.en.values()]
+    .filter((e) => {
+      // "COVID-19" names a disease, it states no figure.
+      const numbers = [...numbersIn(e.answer.replace(/\p{L}+-\d+/gu, ' '))];
+      return numbers.some((n) => !isYear(n) && Number(n) >= 10) && !numbers.some(isYear);
+    })
+    .map((e) => `${e.id} (${e.origin}) states a figure without its year`);
+}
+
+/**
+ * Numbers in a text, with thousands separators removed ("1,000", "1 000", "1.000" → 1000), so the
+ * same figure written the French or Spanish way still counts as the same number.
+ */
+export function numbersIn(text: string): Set<string> {
+  const joined = text.replace(/(?<![\d,.])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?!\d)/g, (n) => n.replace(/\D/g, ''));
+  return new Set(joined.match(/\d+/g) ?? []);
+}
+
+/** The three languages of an answer carry the same figures: a number in one is in the others. */
+function figureProblems(kb: KnowledgeBase): string[] {
+  const problems: string[] = [];
+  for (const id of allIds(kb)) {
+    const versions = LANGUAGES.map((lang) => kb.entries[lang].get(id)).filter((e): e is KnowledgeEntry => !!e);
+    for (const a of versions) {
+      for (const b of versions) {
+        if (a === b) continue;
+        const theirs = numbersIn(b.answer);
+        for (const n of numbersIn(a.answer)) if (!theirs.has(n)) problems.push(`id "${id}": ${a.lang} answer says ${n}, the ${b.lang} answer does not`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** An action or a referral with examples in one language has them in every language. */
+function actionProblems(kb: KnowledgeBase): string[] {
+  const problems: string[] = [];
+  for (const id of ACTION_IDS) {
+    const missing = LANGUAGES.filter((lang) => !kb.actions[lang].has(id));
+    if (missing.length > 0 && missing.length < LANGUAGES.length) problems.push(`action "${id}" has no examples in ${missing.join(', ')}`);
+  }
+  const referrals = new Set(LANGUAGES.flatMap((lang) => [...kb.referrals[lang].keys()]));
+  for (const id of referrals) {
+    const missing = LANGUAGES.filter((lang) => !kb.referrals[lang].has(id));
+    if (missing.length) problems.push(`referral "${id}" is missing in ${missing.join(', ')}`);
   }
   return problems;
 }

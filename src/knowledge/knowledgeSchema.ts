@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Hard limit: an answer must fit one WhatsApp message with room for the source line. */
 export const MAX_ANSWER_CHARS = 600;
 /** Fewer alternates than this is reported by `kb:check` (not a load error). */
-export const MIN_ALTERNATES = 6;
+export const MIN_ALTERNATES = 10;
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -3,9 +3,10 @@ import { isLittleWord, tokenise } from './normalise';
 /**
  * The texts to search for a message, in order; the first answered outright wins, else the whole
  * message's result stands:
- *   1. the sentences that ask, alone (`questionSentences`): a story's words may name another
- *      entry's topic ("the droughts ended our crops… what does climate have to do with migration?");
- *   2. the whole message: the story may hold the topic of a bare "how many exactly?";
+ *   1. the whole message: the question often points into the story ("I need the yellow fever
+ *      vaccine, do you give it?"), and the story may hold the topic of a bare "how many exactly?";
+ *   2. the sentences that ask, alone (`questionSentences`): when the whole message is no clear
+ *      match, a story's words may have named another entry's topic;
  *   3. the question's last clause ("…, can I talk to a real person?"), its opening question before
  *      the asker starts telling ("what is iom i keep seeing it on posters…"), or the indirect
  *      question inside a request ("I'd like to know what…");
@@ -15,7 +16,7 @@ export function readings(message: string): string[] {
   const sentences = questionSentences(message);
   const asking = sentences.at(-1) ?? message;
   const asked = sentences.join(' ');
-  const texts = sentences.length > 0 && hasTopicWord(asked) ? [asked, message] : [message];
+  const texts = sentences.length > 0 && hasTopicWord(asked) ? [message, asked] : [message];
   const tail = lastClause(asking);
   const clause = tail === undefined ? undefined : topicalClause(tail);
   const opening = openingQuestion(asking);

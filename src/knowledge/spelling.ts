@@ -59,11 +59,17 @@ export class SpellingCorrector {
     const fuse = new Fuse(shortlist, { includeScore: true, ignoreLocation: true, threshold: MAX_FUSE_SCORE, isCaseSensitive: true });
     // fuse.js ranks; the edit distance decides, since bitap counts a swap of two letters as two errors
     // and would reject "wolrd" while accepting a short word hidden inside a long one.
+    // Of those within reach, the fewest edits wins (fuse.js's order on ties).
+    let best: Correction | undefined;
+    let fewest = maxEdits(word.length) + 1;
     for (const { item } of fuse.search(word, { limit: 3 })) {
       const edits = editDistance(word, item);
-      if (edits <= maxEdits(word.length)) return { word: item, similarity: 1 - edits / Math.max(word.length, item.length) };
+      if (edits < fewest) {
+        fewest = edits;
+        best = { word: item, similarity: 1 - edits / Math.max(word.length, item.length) };
+      }
     }
-    return undefined;
+    return best;
   }
 
   /** Vocabulary words at most `maxEdits` letters longer or shorter sharing most letter pairs with `word`. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { staleEntries } from '../../src/knowledge/checkKnowledge';
 import { checkKnowledge, KnowledgeError, loadKnowledge } from '../../src/knowledge/loadKnowledge';
 
 const FIXTURE = join(__dirname, '../fixtures/knowledge');
@@ -121,6 +122,20 @@ describe('checkKnowledge', () => {
   let dir: string;
   beforeEach(() => (dir = copyFixture()));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reports a source that is not an https address, and figures that differ between languages', () => {
+    const file = join(dir, 'fr', 'health.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('https://', 'http://').replace(/281/g, '280'));
+    const problems = checkKnowledge(loadKnowledge(dir)).join('\n');
+    assert.match(problems, /source must be an https address/);
+    assert.match(problems, /en answer says 281, the fr answer does not/);
+  });
+
+  it('reports an answer reviewed more than a year ago as stale, without refusing it', () => {
+    const kb = loadKnowledge(dir);
+    assert.deepEqual(staleEntries(kb, new Date('2027-11-25')), []);
+    assert.ok(staleEntries(kb, new Date('2028-01-01')).length > 0);
+  });
 
   it('finds nothing wrong with the fixture', () => {
     assert.deepEqual(checkKnowledge(loadKnowledge(FIXTURE)), []);

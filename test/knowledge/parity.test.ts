@@ -1,17 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { MAX_ANSWER_CHARS } from '../../src/knowledge/knowledgeSchema';
+import { numbersIn } from '../../src/knowledge/checkKnowledge';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge';
 import { type KnowledgeBase, LANGUAGES } from '../../src/knowledge/types';
-
-/**
- * Numbers in a text, with thousands separators removed ("1,000", "1 000", "1.000" → 1000), so the
- * same figure written the French or Spanish way still counts as the same number.
- */
-function numbersIn(text: string): Set<string> {
-  const joined = text.replace(/(?<![\d,.])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?!\d)/g, (n) => n.replace(/\D/g, ''));
-  return new Set(joined.match(/\d+/g) ?? []);
-}
 
 describe('the real knowledge base: parity between languages', () => {
   let kb: KnowledgeBase;
