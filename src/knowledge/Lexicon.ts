@@ -24,6 +24,8 @@ export class Lexicon {
   /** Phrases of several words (or written in capitals only), found in the raw text. */
   private readonly phrases: RegExp | undefined;
   private readonly phraseCanonical = new Map<string, string>();
+  /** Each phrase alone (anchored), to tell which one a match of `phrases` is (a match may skip little words). */
+  private readonly phrasePatterns: Array<{ pattern: RegExp; canonical: string }> = [];
   private readonly capitals = new Map<string, string>();
   private readonly capitalsPattern: RegExp | undefined;
   /** Canonical words of other organisations' names. */
@@ -55,6 +57,7 @@ export class Lexicon {
         } else this.words.set(folded, canonical);
       }
     }
+    for (const phrase of phrases) this.phrasePatterns.push({ pattern: new RegExp(`^(?:${accentTolerant(phrase)})$`, 'iu'), canonical: this.phraseCanonical.get(phrase)! });
     this.phrases = phrases.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.sort((a, b) => b.length - a.length).map(accentTolerant).join('|')})(?![\\p{L}\\p{N}])`, 'giu') : undefined;
     this.capitalsPattern = this.capitals.size ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...this.capitals.keys()].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : undefined;
   }
@@ -73,7 +76,7 @@ export class Lexicon {
     if (this.phrases) {
       this.phrases.lastIndex = 0;
       if (this.phrases.test(out)) out = out.replace(this.phrases, (m) => {
-        const canonical = this.phraseCanonical.get(foldText(m));
+        const canonical = this.phraseCanonical.get(foldText(m)) ?? this.phrasePatterns.find((p) => p.pattern.test(m))?.canonical;
         return canonical ? ` ${WRITTEN}${canonical.slice(1)} ` : m;
       });
     }
@@ -101,12 +104,21 @@ export const isCanonical = (stem: string) => stem.startsWith(CANONICAL);
 
 const ACCENTS: Record<string, string> = { a: '[aàáâäã]', e: '[eéèêë]', i: '[iíìîï]', o: '[oóòôöõ]', u: '[uúùûü]', c: '[cç]', n: '[nñ]', y: '[yÿ]' };
 
-/** A folded phrase as a pattern that also matches it with accents, any spacing, hyphens or apostrophes between words. */
+/**
+ * A folded phrase as a pattern that also matches it with accents, any spacing, hyphens or
+ * apostrophes between words, and without its little words ("asamblea mundial salud" is
+ * « asamblea mundial de la salud »). The first and last words are never optional.
+ */
 function accentTolerant(phrase: string): string {
-  return phrase
-    .split(' ')
-    .map((w) => [...w].map((ch) => ACCENTS[ch] ?? escape(ch)).join(''))
-    .join("[\\s'’-]+");
+  const words = phrase.split(' ');
+  const pattern = (w: string) => [...w].map((ch) => ACCENTS[ch] ?? escape(ch)).join('');
+  return words
+    .map((w, i) => {
+      const sep = i < words.length - 1 ? "[\\s'’-]+" : '';
+      const optional = i > 0 && i < words.length - 1 && isLittleWord(w);
+      return optional ? `(?:${pattern(w)}${sep})?` : `${pattern(w)}${sep}`;
+    })
+    .join('');
 }
 
 function escape(s: string): string {

@@ -21,6 +21,11 @@ export const LOW = 0.2;
 export const MARGIN = 0.05;
 const MAX_CANDIDATES = 5;
 /**
+ * Entries scored on their topic words before the little words and the kind of question rerank
+ * them: a question of one topic word ("iom since when?") ties many entries on it.
+ */
+const RERANKED = 15;
+/**
  * A candidate whose main question asks for another kind of answer than the query (a number, a
  * person, a reason: `questionCues`) scores this share, when another candidate asks for the query's.
  */
@@ -71,14 +76,14 @@ export function scoreQuery(
 ): { candidates: ScoredEntry[]; band: ConfidenceBand } {
   const total = terms.reduce((sum, t) => sum + t.weight, unknownWeight);
   if (terms.length === 0 || total <= 0) return { candidates: [], band: 'none' };
-  const count = scorer.score(terms, total, discount, MAX_CANDIDATES, mustBeat);
-  const ranked = top(scorer.touched, count, scorer.best, MAX_CANDIDATES);
+  const count = scorer.score(terms, total, discount, RERANKED, mustBeat);
+  const ranked = top(scorer.touched, count, scorer.best, RERANKED);
   scorer.clear(count);
   const agreeing = cues ? reranked(ranked, (c) => 1 - LITTLE_WORDS_SHARE * (1 - cues.agreement(c.entry))) : ranked;
   const byKind = cues ? byKindOfQuestion(agreeing, cues) : agreeing;
-  const candidates = cues?.names.length ? aboutOtherOrganisation(byKind, cues) : byKind;
+  const candidates = (cues?.names.length ? aboutOtherOrganisation(byKind, cues) : byKind).slice(0, MAX_CANDIDATES);
   // Another organisation's question can make an answer less confident, never more.
-  const band = lessConfident(bandOf(candidates), bandOf(byKind));
+  const band = lessConfident(bandOf(candidates), bandOf(byKind.slice(0, MAX_CANDIDATES)));
   // One known word beside words the knowledge base never uses ("write me a poem", "fix my phone",
   // "a joke about doctors") is too little evidence to state an answer, or even to suggest one.
   const loneWord = terms.length === 1 && unknownWeight > 0 && (band === 'high' || band === 'medium');
