@@ -38,6 +38,8 @@ export function rightFor(outcome: Understanding, id: string): boolean {
 export const evalSetSchema = z.object({
   questions: z.array(z.object({ q: z.string().min(1), id: z.string().min(1) })).min(1),
   out_of_scope: z.array(z.string().min(1)).min(1),
+  /** Requests, each with the action it should run (optional). */
+  actions: z.array(z.object({ q: z.string().min(1), action: z.string().min(1) })).default([]),
 });
 
 export interface LanguageScore {
@@ -47,6 +49,10 @@ export interface LanguageScore {
   replyLanguage: number;
   outOfScope: number;
   refusals: number;
+  /** Out-of-scope questions that got a referral (a kind "not covered, ask a person"), among the refusals. */
+  referred: number;
+  actions: number;
+  actionsRun: number;
   /** Eval questions identical (after folding) to a knowledge-base phrasing. */
   verbatim: number;
   misses: string[];
@@ -69,7 +75,7 @@ export function describe(outcome: Understanding): string {
 export function evaluateLanguage(lang: Lang, file: string, kb: KnowledgeBase, index: SearchIndex, lexicon: Lexicon): LanguageScore {
   const set = evalSetSchema.parse(parse(readFileSync(file, 'utf8')));
   const phrasings = new Set(LANGUAGES.flatMap((l) => [...kb.entries[l].values()].flatMap((e: KnowledgeEntry) => [e.question, ...e.alternates].map(foldText))));
-  const score: LanguageScore = { lang, questions: set.questions.length, top1: 0, replyLanguage: 0, outOfScope: set.out_of_scope.length, refusals: 0, verbatim: 0, misses: [] };
+  const score: LanguageScore = { lang, questions: set.questions.length, top1: 0, replyLanguage: 0, outOfScope: set.out_of_scope.length, refusals: 0, referred: 0, actions: set.actions.length, actionsRun: 0, verbatim: 0, misses: [] };
   for (const { q, id } of set.questions) {
     if (!LANGUAGES.some((l) => kb.entries[l].has(id))) throw new Error(`${file}: "${q}" expects unknown id "${id}"`);
     const replyLang = replyLanguage(q, lexicon);
@@ -85,6 +91,12 @@ export function evaluateLanguage(lang: Lang, file: string, kb: KnowledgeBase, in
     const outcome = understand(q, replyLang, kb, index);
     if (outcome.kind === 'unknown' || outcome.kind === 'referral') score.refusals++;
     else score.misses.push(`${lang} out of scope "${q}": ${describe(outcome)}`);
+    if (outcome.kind === 'referral') score.referred++;
+  }
+  for (const { q, action } of set.actions) {
+    const outcome = understand(q, replyLanguage(q, lexicon), kb, index);
+    if (outcome.kind === 'action' && outcome.action === action) score.actionsRun++;
+    else score.misses.push(`${lang} action ${action} "${q}": ${describe(outcome)}`);
   }
   return score;
 }
@@ -99,12 +111,12 @@ export function runEval(knowledgeDir: string, evalDir: string, quiet = false): b
   const lexicon = knowledgeLexicon(kb);
   const scores = LANGUAGES.map((lang) => evaluateLanguage(lang, join(evalDir, `${lang}.yaml`), kb, index, lexicon));
   if (!quiet) for (const s of scores) for (const miss of s.misses) console.log(`  miss: ${miss}`);
-  console.log('lang  top-1              reply language     out-of-scope refused  verbatim copies');
+  console.log('lang  answers: right fact  reply language     out of scope: refused or referred (referred)  actions run        verbatim copies');
   let pass = true;
   for (const s of scores) {
     const all = s.questions + s.outOfScope;
-    console.log(`${s.lang}    ${show(s.top1, s.questions)}  ${show(s.replyLanguage, all)}  ${show(s.refusals, s.outOfScope)}     ${s.verbatim}/${s.questions}`);
-    pass &&= [pct(s.top1, s.questions), pct(s.replyLanguage, all), pct(s.refusals, s.outOfScope)].every((x) => x >= PASS);
+    console.log(`${s.lang}    ${show(s.top1, s.questions)}  ${show(s.replyLanguage, all)}  ${show(s.refusals, s.outOfScope)} (${s.referred})                     ${show(s.actionsRun, s.actions)}  ${s.verbatim}/${s.questions}`);
+    pass &&= [pct(s.top1, s.questions), pct(s.replyLanguage, all), pct(s.refusals, s.outOfScope), pct(s.actionsRun, s.actions)].every((x) => x >= PASS);
   }
   console.log(pass ? `eval: every figure ≥ ${PASS * 100}%` : `eval: FAILED, a figure is under ${PASS * 100}%`);
   return pass;

@@ -125,7 +125,9 @@ export function figuresWithoutYear(kb: KnowledgeBase): string[] {
  * same figure written the French or Spanish way still counts as the same number.
  */
 export function numbersIn(text: string): Set<string> {
-  const joined = text.replace(/(?<![\d,.])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?!\d)/g, (n) => n.replace(/\D/g, ''));
+  // A time's minutes are written "8:00", « 8 h » or "8 h 00": on the hour, its "00" is no figure.
+  const timesRead = text.replace(/(\d)\s*[:h.]\s*00(?!\d)/g, '$1');
+  const joined = timesRead.replace(/(?<![\d,.])\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?!\d)/g, (n) => n.replace(/\D/g, ''));
   return new Set(joined.match(/\d+/g) ?? []);
 }
 

@@ -18,7 +18,7 @@ export const HIGH = 0.33;
 export const MEDIUM = 0.32;
 export const LOW = 0.2;
 /** A winner must lead the runner-up by this much to be answered without asking. */
-export const MARGIN = 0.05;
+export const MARGIN = 0.03;
 const MAX_CANDIDATES = 5;
 /**
  * Entries scored on their topic words before the little words and the kind of question rerank
