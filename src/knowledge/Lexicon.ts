@@ -26,6 +26,8 @@ export class Lexicon {
   private readonly phraseCanonical = new Map<string, string>();
   /** Each phrase alone (anchored), to tell which one a match of `phrases` is (a match may skip little words). */
   private readonly phrasePatterns: Array<{ pattern: RegExp; canonical: string }> = [];
+  /** A word of every phrase that must be in a text for the phrase to be (`mayHoldPhrase`). */
+  private readonly firstWords = new Set<string>();
   private readonly capitals = new Map<string, string>();
   private readonly capitalsPattern: RegExp | undefined;
   /** Canonical words of other organisations' names. */
@@ -57,6 +59,8 @@ export class Lexicon {
         } else this.words.set(folded, canonical);
       }
     }
+    // A phrase's trigger is its first word that is not a little word ("la", "the" start too many texts).
+    for (const phrase of phrases) this.firstWords.add(phrase.split(' ').find((w) => !isLittleWord(w)) ?? phrase.split(' ')[0]!);
     for (const phrase of phrases) this.phrasePatterns.push({ pattern: new RegExp(`^(?:${accentTolerant(phrase)})$`, 'iu'), canonical: this.phraseCanonical.get(phrase)! });
     this.phrases = phrases.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.sort((a, b) => b.length - a.length).map(accentTolerant).join('|')})(?![\\p{L}\\p{N}])`, 'giu') : undefined;
     this.capitalsPattern = this.capitals.size ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...this.capitals.keys()].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : undefined;
@@ -69,11 +73,12 @@ export class Lexicon {
   rewrite(text: string): string {
     let out = text;
     // A message all in capitals shouts; its "WHO" is the question word.
-    if (this.capitalsPattern && text !== text.toUpperCase()) {
+    if (this.capitalsPattern && CAPITAL_PAIR.test(text) && text !== text.toUpperCase()) {
       this.capitalsPattern.lastIndex = 0;
       if (this.capitalsPattern.test(text)) out = out.replace(this.capitalsPattern, (m) => ` ${WRITTEN}${this.capitals.get(m)!.slice(1)} `);
     }
-    if (this.phrases) {
+    // Most texts hold no phrase: the big pattern runs only when one of their words starts one.
+    if (this.phrases && this.mayHoldPhrase(out)) {
       this.phrases.lastIndex = 0;
       if (this.phrases.test(out)) out = out.replace(this.phrases, (m) => {
         const canonical = this.phraseCanonical.get(foldText(m)) ?? this.phrasePatterns.find((p) => p.pattern.test(m))?.canonical;
@@ -81,6 +86,21 @@ export class Lexicon {
       });
     }
     return out;
+  }
+
+  /** Whether a folded word is a phrase's trigger word: a text without one holds no phrase. */
+  isTrigger(word: string): boolean {
+    return this.firstWords.has(word);
+  }
+
+  /** Whether a word of `text` is a phrase's trigger word (a quick test before the phrase pattern). */
+  private mayHoldPhrase(text: string): boolean {
+    for (const raw of text.toLowerCase().split(WORD_BREAK)) {
+      if (!raw) continue;
+      const word = ASCII_ONLY.test(raw) ? raw : foldText(raw);
+      if (this.firstWords.has(word)) return true;
+    }
+    return false;
   }
 
   /** The canonical word a folded word stands for, if the lexicon names it. */
@@ -98,6 +118,12 @@ export class Lexicon {
     return this.askers.has(word);
   }
 }
+
+/** Two capitals in a row: a text without them names nothing in capitals. */
+const CAPITAL_PAIR = /\p{Lu}\p{Lu}/u;
+/** What separates words (a first approximation: enough to find phrases' first words). */
+const WORD_BREAK = /[\s.,;:!?¿¡()"“”«»'’\-/]+/;
+const ASCII_ONLY = /^[a-z0-9]*$/;
 
 /** Whether a stem is a lexicon canonical word. */
 export const isCanonical = (stem: string) => stem.startsWith(CANONICAL);

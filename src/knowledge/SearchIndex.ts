@@ -25,9 +25,14 @@ export class SearchIndex {
   /** Per entry, what its phrasings say beyond their words: kinds of answer, names. Worked out when first needed. */
   private readonly entryKinds: Int8Array;
   private readonly entryNames: (ReadonlySet<string> | undefined)[] = [];
-  private readonly entryLittleWords: (ReadonlyArray<ReadonlySet<string>> | undefined)[] = [];
   /** The numbers the knowledge base uses, but years (for `nearNumber`); listed when first needed. */
   private numbers: number[] | undefined;
+  /** Stamps for `agreement`: the query's terms and little words, and the little words of the phrasing looked at. */
+  private readonly termStamp: Int32Array;
+  private readonly littleStamp: Int32Array;
+  private readonly littleSeen: Int32Array;
+  private queryStamp = 0;
+  private phrasingStamp = 0;
   /** Made by the first word the index does not know: most questions have none. */
   private spellerMade: SpellingCorrector | undefined;
 
@@ -38,8 +43,13 @@ export class SearchIndex {
     private readonly kb: KnowledgeBase,
     private readonly lexicon: Lexicon,
     private readonly words: WordTable,
+    /** Per phrasing p, its little words (`LittleWords` numbers): `little.ids[little.start[p] .. little.start[p + 1])`. */
+    private readonly little: { ids: Int32Array; start: Int32Array; vocabulary: ReadonlyMap<string, number> },
   ) {
     this.scorer = new EntryScorer(index);
+    this.termStamp = new Int32Array(index.terms.size);
+    this.littleStamp = new Int32Array(little.vocabulary.size);
+    this.littleSeen = new Int32Array(little.vocabulary.size);
     this.entryKinds = new Int8Array(entries.length).fill(-1);
   }
 
@@ -48,7 +58,7 @@ export class SearchIndex {
     const lexicon = new Lexicon(LANGUAGES.map((lang) => kb.lexicon[lang]));
     const words = new WordTable(foldChunk, (word, lang) => {
       const canonical = lexicon.canonical(word);
-      return canonical ? { stem: canonical, stop: false } : describeWord(word, lang);
+      return canonical ? { stem: canonical, stop: false } : { ...describeWord(word, lang), trigger: lexicon.isTrigger(word) };
     }, MAX_CHUNKS);
     const byId = new Map<string, UnderstoodEntry[]>();
     for (const lang of LANGUAGES) {
@@ -65,7 +75,15 @@ export class SearchIndex {
       for (const t of texts) characters += t.length;
     }
     const index = new TermIndex(versions.length, words, { phrasings, words: Math.ceil(characters / 8) });
-    const add = (n: number, text: string, lang: Lang, skipDigits = false) => index.addPhrasing(n, words.ids, words.analyse(prepare(lexicon, text), lang, skipDigits));
+    // The lexicon's phrases are looked for only in texts with one of their words (most have none).
+    // Each phrasing's little words too, in index order, for `agreement` (as word ids: a few per phrasing).
+    const little = new LittleWords();
+    const add = (n: number, text: string, lang: Lang, skipDigits = false) => {
+      let count = words.analyse(spellDecades(text), lang, skipDigits);
+      if (words.sawTrigger || hasCapitalPair(text)) count = words.analyse(prepare(lexicon, text), lang, skipDigits);
+      index.addPhrasing(n, words.ids, count);
+      little.add(words, words.littleCount);
+    };
     versions.forEach((list, n) => {
       for (const e of list) {
         // A request's single digits are texting ("talk 2 a person"), not a figure asked about.
@@ -75,7 +93,7 @@ export class SearchIndex {
         if (e.kind === 'answer') add(n, e.answer, e.lang, true);
       }
     });
-    return new SearchIndex(versions.map((list) => list[0]!), index.finish(), kb, lexicon, words);
+    return new SearchIndex(versions.map((list) => list[0]!), index.finish(), kb, lexicon, words, little.finish());
   }
 
   private get speller(): SpellingCorrector {
@@ -124,13 +142,13 @@ export class SearchIndex {
 
   private searchAs(text: string, lang: Lang, discount = 1, mustBeat = -1, asked: Lang = lang): SearchResult {
     const { terms, unknownWeight, names } = this.queryTerms(text, lang, asked);
-    const little = tokenise(text).filter(isLittleWord);
+    const query = this.agreementQuery(tokenise(text).filter(isLittleWord), terms);
     const cues: Cues = {
       kinds: questionCues(text),
       names,
       kindsOf: (entry) => this.kindsOf(entry),
       namesOf: (entry) => this.namesOf(entry),
-      agreement: (entry) => this.agreement(entry, little, terms),
+      agreement: (entry) => this.agreement(entry, query),
     };
     const scored = scoreQuery(terms, unknownWeight, this.scorer, discount, mustBeat, cues);
     return {
@@ -195,44 +213,45 @@ export class SearchIndex {
 
   /**
    * The best Dice overlap between the query's little words and those of one of the entry's
-   * phrasings that share a topic word with the query (the phrasings that matched).
+   * phrasings that share a topic word with the query (the phrasings that matched). Marks are
+   * stamps in arrays made once, so the hundreds of phrasings a query looks at allocate nothing.
    */
-  private agreement(entry: number, little: readonly string[], terms: readonly QueryTerm[]): number {
-    const asked = new Set(little);
-    const wanted = new Set(terms.map((t) => t.term));
+  private agreement(entry: number, query: AgreementQuery): number {
     const { phrasingTermStart, entryPhrasingStart, phrasingTerms } = this.index;
-    const sets = this.littleWordsOf(entry);
-    const first = entryPhrasingStart[entry]!;
+    const { ids, start } = this.little;
+    const seen = this.littleSeen;
     let best = 0;
-    for (let p = first; p < entryPhrasingStart[entry + 1]!; p++) {
-      let matched = wanted.size === 0;
-      for (let i = phrasingTermStart[p]!; i < phrasingTermStart[p + 1]! && !matched; i++) matched = wanted.has(phrasingTerms[i]!);
-      const words = sets[p - first];
-      if (!matched || !words) continue;
+    for (let p = entryPhrasingStart[entry]!; p < entryPhrasingStart[entry + 1]!; p++) {
+      let matched = query.terms === 0;
+      for (let i = phrasingTermStart[p]!; i < phrasingTermStart[p + 1]! && !matched; i++) matched = this.termStamp[phrasingTerms[i]!] === query.stamp;
+      if (!matched) continue;
+      const stamp = ++this.phrasingStamp;
+      let distinct = 0;
       let shared = 0;
-      for (const w of words) if (asked.has(w)) shared++;
+      for (let i = start[p]!; i < start[p + 1]!; i++) {
+        const v = ids[i]!;
+        if (seen[v] === stamp) continue;
+        seen[v] = stamp;
+        distinct++;
+        if (this.littleStamp[v] === query.stamp) shared++;
+      }
       // Neither has little words: they agree fully.
-      const dice = asked.size + words.size === 0 ? 1 : (2 * shared) / (asked.size + words.size);
+      const dice = query.little + distinct === 0 ? 1 : (2 * shared) / (query.little + distinct);
       if (dice > best) best = dice;
     }
     return best;
   }
 
-  /**
-   * The little words of each of an entry's indexed texts, in the index's order (each language's
-   * phrasings, then an answer's own text); worked out when first needed.
-   */
-  private littleWordsOf(entry: number): ReadonlyArray<ReadonlySet<string>> {
-    let sets = this.entryLittleWords[entry];
-    if (!sets) {
-      const id = this.entries[entry]!.id;
-      const texts = LANGUAGES.flatMap((lang) => {
-        const e = this.kb.entries[lang].get(id) ?? this.kb.actions[lang].get(id as never) ?? this.kb.referrals[lang].get(id);
-        return e ? [...phrasingsOf(e), ...(e.kind === 'answer' ? [e.answer] : [])] : [];
-      });
-      this.entryLittleWords[entry] = sets = texts.map((t) => new Set(tokenise(prepare(this.lexicon, t)).filter(isLittleWord)));
+  /** Marks a query's terms and little words for `agreement`. */
+  private agreementQuery(little: readonly string[], terms: readonly QueryTerm[]): AgreementQuery {
+    const stamp = ++this.queryStamp;
+    for (const t of terms) this.termStamp[t.term] = stamp;
+    const distinct = new Set(little);
+    for (const w of distinct) {
+      const v = this.little.vocabulary.get(w);
+      if (v !== undefined) this.littleStamp[v] = stamp;
     }
-    return sets;
+    return { stamp, terms: terms.length, little: distinct.size };
   }
 
   /** The kinds of answer an entry's main question asks for, in any language (`questionCues`). */
@@ -331,6 +350,16 @@ function prepare(lexicon: Lexicon, text: string): string {
 
 const MARKUP = /<[^<>]{0,200}>/g;
 
+/** Two capitals in a row ("WHO", "UN"): a name the lexicon may read in capitals only. */
+function hasCapitalPair(text: string): boolean {
+  for (let i = 1; i < text.length; i++) {
+    const a = text.charCodeAt(i - 1);
+    const b = text.charCodeAt(i);
+    if (a >= 65 && a <= 90 && b >= 65 && b <= 90) return true;
+  }
+  return false;
+}
+
 /** A word the knowledge base never uses weighs this share of the rarest word: it is evidence of another topic. */
 const UNKNOWN_WORD_WEIGHT = 0.8;
 /**
@@ -358,3 +387,40 @@ function isYear(n: number): boolean {
 const CORRECTION_DISCOUNT = 0.9;
 /** Reading the text as another language than the asker's is slightly less likely to be right. */
 const OTHER_LANGUAGE_DISCOUNT = 0.97;
+
+/**
+ * Little words of each phrasing, flat, in the order the phrasings are added, as numbers of their
+ * own small vocabulary (a word table's ids do not outlive its clearing; these do).
+ */
+class LittleWords {
+  readonly vocabulary = new Map<string, number>();
+  private ids = new Int32Array(1 << 16);
+  private count = 0;
+  private starts: number[] = [0];
+
+  add(words: WordTable, n: number): void {
+    if (this.count + n > this.ids.length) {
+      const bigger = new Int32Array(Math.max(this.ids.length * 2, this.count + n));
+      bigger.set(this.ids);
+      this.ids = bigger;
+    }
+    for (let i = 0; i < n; i++) {
+      const surface = words.surface(words.little[i]!);
+      let id = this.vocabulary.get(surface);
+      if (id === undefined) this.vocabulary.set(surface, (id = this.vocabulary.size));
+      this.ids[this.count++] = id;
+    }
+    this.starts.push(this.count);
+  }
+
+  finish(): { ids: Int32Array; start: Int32Array; vocabulary: ReadonlyMap<string, number> } {
+    return { ids: this.ids.subarray(0, this.count), start: Int32Array.from(this.starts), vocabulary: this.vocabulary };
+  }
+}
+
+/** A query as `agreement` sees it: its stamp, and how many topic terms and distinct little words it has. */
+interface AgreementQuery {
+  stamp: number;
+  terms: number;
+  little: number;
+}

@@ -4,11 +4,14 @@ import { LANGUAGES, type Lang } from './types';
 export interface WordInfo {
   stem: string;
   stop: boolean;
+  /** The word may start a phrase of several words that must be read as one (`Lexicon`). */
+  trigger?: boolean;
 }
 
 const STOP = 1;
 /** A single digit ("4 priorities"): kept in questions, noise in long answers. */
 const DIGIT = 2;
+const TRIGGER = 4;
 const SPACE = 32;
 const LANGUAGE_NUMBER = Object.fromEntries(LANGUAGES.map((lang, i) => [lang, i])) as Record<Lang, number>;
 
@@ -47,6 +50,11 @@ export class WordTable {
    * growth step at a time, three hundred thousand times per build.
    */
   ids = new Int32Array(256);
+  /** Whether the last `analyse` met a trigger word (`WordInfo.trigger`). */
+  sawTrigger = false;
+  /** The stop words the last `analyse` left out of `ids` (when it kept only topic words), as `little[0 .. littleCount)`. */
+  little = new Int32Array(64);
+  littleCount = 0;
   /** The chunk being looked up, two code units to a number. */
   private units = new Int32Array(256);
 
@@ -80,6 +88,7 @@ export class WordTable {
     let { ids } = this;
     let count = 0;
     let content = 0;
+    let triggers = 0;
     for (let start = 0, end = 0; start < n; start = ++end) {
       // The chunk's code units, two to a number as the pool holds them, hashed as they are read.
       let hash = FNV_OFFSET ^ langNo;
@@ -105,17 +114,31 @@ export class WordTable {
       for (let j = at + 1, last = at + pool[at]!; j <= last; j++) {
         const id = pool[j]!;
         const flag = flags[id - base]!;
+        triggers |= flag & TRIGGER;
         if (skipDigits && flag & DIGIT) continue;
         if (count === ids.length) this.ids = ids = grown(ids, count);
         ids[count++] = id;
         if (!(flag & STOP)) content++;
       }
     }
+    this.sawTrigger = triggers !== 0;
+    this.littleCount = 0;
     if (content !== 0 && content !== count) {
       const { flags, base } = this;
       let kept = 0;
-      for (let i = 0; i < count; i++) if (!(flags[ids[i]! - base]! & STOP)) ids[kept++] = ids[i]!;
+      for (let i = 0; i < count; i++) {
+        if (!(flags[ids[i]! - base]! & STOP)) ids[kept++] = ids[i]!;
+        else {
+          if (this.littleCount === this.little.length) this.little = grown(this.little, this.littleCount);
+          this.little[this.littleCount++] = ids[i]!;
+        }
+      }
       count = kept;
+    } else if (content === 0) {
+      // Only little words ("who are you"): they are the topic words too.
+      if (count > this.little.length) this.little = grown(this.little, count);
+      this.little.set(ids.subarray(0, count));
+      this.littleCount = count;
     }
     return count;
   }
@@ -197,12 +220,12 @@ export class WordTable {
   }
 
   private addWord(surface: string, lang: Lang): number {
-    const { stem, stop } = this.describe(surface, lang);
+    const { stem, stop, trigger } = this.describe(surface, lang);
     const index = this.surfaces.length;
     if (index >= this.flags.length) this.flags = grown(this.flags, index);
     this.surfaces.push(surface);
     this.stems.push(stem);
-    this.flags[index] = (stop ? STOP : 0) | (surface.length === 1 ? DIGIT : 0);
+    this.flags[index] = (stop ? STOP : 0) | (surface.length === 1 ? DIGIT : 0) | (trigger ? TRIGGER : 0);
     return this.base + index;
   }
 

@@ -28,6 +28,8 @@
   var generation = 0;
   var failures = 0;
   var directLine;
+  // The language the page is dressed in now.
+  var current;
 
   function pickLanguage() {
     var asked = new URLSearchParams(location.search).get('lang');
@@ -86,12 +88,30 @@
     setTimeout(function () { if (me === generation) start(lang); }, seconds * 1000);
   }
 
-  function start(lang) {
+  // The page's own words and buttons in a language (the conversation itself is not restarted).
+  function dress(lang) {
+    current = lang;
     document.documentElement.lang = lang;
     document.getElementById('title').textContent = TITLES[lang];
     document.querySelectorAll('nav button').forEach(function (b) {
       b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === lang));
     });
+  }
+
+  function render(el, lang, session) {
+    window.WebChat.renderWebChat(
+      {
+        directLine: directLine,
+        locale: LANGS[lang],
+        userID: 'dl-' + session.conversationId,
+        styleOptions: { hideUploadButton: true, suggestedActionLayout: 'flow', bubbleMaxWidth: 640, accent: '#0033a0' },
+      },
+      el,
+    );
+  }
+
+  function start(lang) {
+    dress(lang);
     if (directLine) directLine.end();
     directLine = undefined;
     var me = ++generation;
@@ -114,15 +134,17 @@
           webSocket: streaming,
           pollingInterval: 1000,
         });
-        window.WebChat.renderWebChat(
-          {
-            directLine: directLine,
-            locale: LANGS[lang],
-            userID: 'dl-' + session.conversationId,
-            styleOptions: { hideUploadButton: true, suggestedActionLayout: 'flow', bubbleMaxWidth: 640, accent: '#0033a0' },
-          },
-          el,
-        );
+        render(el, lang, session);
+        // When the person asks the bot for another language in words ("reply in French"), its replies
+        // come in that language: the page's buttons and Web Chat's own words follow, in the same conversation.
+        directLine.activity$.subscribe(function (activity) {
+          if (me !== generation || !activity || activity.from.role !== 'bot' || typeof activity.locale !== 'string') return;
+          var followed = activity.locale.slice(0, 2);
+          if (!LANGS[followed] || followed === current) return;
+          dress(followed);
+          history.replaceState(null, '', '?lang=' + followed);
+          render(el, followed, session);
+        });
         var input = el.querySelector('input, textarea');
         if (input) input.focus();
       })

@@ -70,6 +70,26 @@ describe('the web chat page in a browser', function () {
     }
   });
 
+  it('follows a language asked for in words: the reply and the page\'s language buttons switch, in the same conversation', async () => {
+    const server = await serve();
+    try {
+      const context = await browser!.newContext({ locale: 'en-US', viewport: { width: 390, height: 800 } });
+      const page = await context.newPage();
+      const seen = watch(page);
+      await page.goto(server.url + '/');
+      await page.getByText(/automated assistant/).first().waitFor({ timeout: 30_000 });
+      assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+      await ask(page, 'could you please answer me in Spanish?', /responderé en español/);
+      await page.waitForFunction(() => document.documentElement.lang === 'es', undefined, { timeout: 10_000 });
+      assert.equal(await page.getByRole('button', { name: 'Español' }).getAttribute('aria-pressed'), 'true');
+      assert.equal(seen.tokens, 1, 'the same conversation goes on (no new token)');
+      await ask(page, '¿Cuántos migrantes internos hay?', /740 millones/);
+      await context.close();
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('falls back to polling when the network drops WebSockets', async () => {
     const server = await serve();
     try {
