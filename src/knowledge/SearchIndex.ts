@@ -124,7 +124,7 @@ export class SearchIndex {
   private searchText(message: string, lang: Lang): SearchResult {
     const text = prepare(this.lexicon, message);
     let best = this.searchAs(text, lang);
-    if (best.band === 'high') return best;
+    if (best.band === 'high' && top(best) >= CLEAR_MATCH) return best;
     // People mix languages, and the reply language may not be the text's: the text is also read as
     // the other languages, and the best reading wins, with a slight preference for `lang`.
     const tried = new Set([this.analysisKey(text, lang)]);
@@ -359,6 +359,14 @@ function hasCapitalPair(text: string): boolean {
   }
   return false;
 }
+
+/**
+ * A reading in the asker's language this clear is kept without reading the text as the other
+ * languages (a Spanish speaker typing English gets a weak Spanish reading of English words).
+ */
+const CLEAR_MATCH = 0.8;
+
+const top = (result: SearchResult) => result.candidates[0]?.score ?? 0;
 
 /** A word the knowledge base never uses weighs this share of the rarest word: it is evidence of another topic. */
 const UNKNOWN_WORD_WEIGHT = 0.8;
