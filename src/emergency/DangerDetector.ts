@@ -30,7 +30,7 @@ const CLASSES = [NONE, ...DANGER_KINDS];
 export class DangerDetector {
   private constructor(private readonly model: LinearClassifier) {}
 
-  static build(data: DangerExamples, ordinary: readonly string[] = []): DangerDetector {
+  static build(data: DangerExamples, ordinary: readonly string[] = [], ordinaryWords: readonly string[] = []): DangerDetector {
     const examples: Example[] = [];
     const urgentCount = LANGUAGES.reduce((n, lang) => n + DANGER_KINDS.reduce((m, k) => m + data.urgent[lang][k].length, 0), 0);
     const lookAlikes = LANGUAGES.flatMap((lang) => data.notUrgent[lang]);
@@ -44,6 +44,8 @@ export class DangerDetector {
     const half = urgentCount / 2;
     for (const text of lookAlikes) examples.push({ features: textFeatures(text), label: 0, weight: half / Math.max(1, lookAlikes.length) });
     for (const text of ordinary) examples.push({ features: textFeatures(text), label: 0, weight: half / ordinary.length });
+    // Single ordinary words weigh little in all: they only teach that a word alone is no situation.
+    for (const word of ordinaryWords) examples.push({ features: textFeatures(word), label: 0, weight: (0.1 * half) / ordinaryWords.length });
     return new DangerDetector(LinearClassifier.train(CLASSES, examples));
   }
 

@@ -1,4 +1,5 @@
 import { type KnowledgeBase, LANGUAGES } from '../knowledge/types';
+import { foldText } from '../text/foldText';
 import { loadDangerExamples } from './dangerExamples';
 import { DangerDetector } from './DangerDetector';
 
@@ -15,5 +16,11 @@ export function buildDangerDetector(dir: string, kb: KnowledgeBase, botLabels: r
     ...[...kb.entries[lang].values()].flatMap((e) => [e.question, ...e.alternates]),
     ...[...kb.actions[lang].values(), ...kb.referrals[lang].values()].flatMap((e) => e.examples),
   ])];
-  return DangerDetector.build(loadDangerExamples(dir), ordinary);
+  // Every word of the answers alone, too: a single ordinary word ("read", « lire », "leer") is no
+  // emergency, however its letters look.
+  const words = new Set(LANGUAGES.flatMap((lang) => [...kb.entries[lang].values()].flatMap((e) => foldText(e.answer).split(' '))));
+  const danger = loadDangerExamples(dir);
+  const urgentWords = new Set(LANGUAGES.flatMap((lang) => Object.values(danger.urgent[lang]).flat().flatMap((t) => foldText(t).split(' '))));
+  const single = [...words].filter((w) => w.length > 2 && !urgentWords.has(w));
+  return DangerDetector.build(danger, ordinary, single);
 }

@@ -208,6 +208,8 @@ export class SearchIndex {
       // A word the query holds twice (or two words with one stem) counts once.
       if ((terms.get(term)?.weight ?? 0) < weight) terms.set(term, { term, weight, idf });
     });
+    // A number alone ("2", not a menu choice) is not a question: single digits count only beside words.
+    if (terms.size > 0 && surfaces.every((w) => w.length === 1)) return { terms: [], unknownWeight, names };
     return { terms: [...terms.values()], unknownWeight, names };
   }
 

@@ -19,7 +19,7 @@ export function readings(message: string): string[] {
   const texts = sentences.length > 0 && hasTopicWord(asked) ? [message, asked] : [message];
   const tail = lastClause(asking);
   const clause = tail === undefined ? undefined : topicalClause(tail);
-  const opening = openingQuestion(asking);
+  const opening = openingQuestion(asking) ?? questionAfterStory(asking);
   const indirect = indirectQuestion(asking) ?? (asking === message ? undefined : indirectQuestion(message));
   const embedded = indirect === undefined ? undefined : (topicalClause(indirect) ?? littleQuestion(indirect));
   const last = sentences.length > 1 && hasTopicWord(asking) ? asking : undefined;
@@ -95,7 +95,8 @@ function littleQuestion(question: string): string | undefined {
 /**
  * A question typed without punctuation, before the asker starts on themselves: "what even is iom i
  * keep seeing it on posters", « c koi l'oim je vois ça partout ». Undefined unless the message
- * opens with two words or more, one of them a topic word, before "I", « je » or "yo".
+ * opens with a question word (first or second word) and two words or more, one of them a topic
+ * word, before "I", « je » or "yo".
  */
 export function openingQuestion(question: string): string | undefined {
   const at = question.search(/\s(?:(?:i|je|yo)(?=\s)|j['’])/iu);
@@ -103,10 +104,35 @@ export function openingQuestion(question: string): string | undefined {
   const opening = question.slice(0, at).trim();
   const words = tokenise(opening);
   const topical = words.some((w) => !isLittleWord(w));
-  // "Hello, I'm a volunteer at a centre and before I share…" tells; it does not ask.
-  const asks = words.some((w) => QUESTION_WORDS.has(w));
+  // "Hello, I'm a volunteer at a centre and before I share…" tells; it does not ask, and "i live in
+  // canada why cant i see…" opens with the asker's story: the message opens with its question.
+  const asks = words.slice(0, 2).some((w) => QUESTION_WORDS.has(w));
   return words.length >= 2 && topical && asks ? opening : undefined;
 }
+
+/**
+ * The question after a story typed as one sentence without punctuation: "i live in canada why cant
+ * i see a doctor", « je suis en France comment avoir une carte vitale ». Undefined unless the message
+ * opens on the asker ("I", « je », "yo", "my"…) and a question word (not "is", "can"…, which stories
+ * use too) comes after two words or more, followed by three words or more with a topic word.
+ */
+export function questionAfterStory(message: string): string | undefined {
+  const raw = message.trim().split(/\s+/);
+  const plain = raw.map((w) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+  if (!ASKER_OPENINGS.has(plain[0]!.split(/['’]/)[0]!.replace(/[^\p{L}]/gu, ''))) return undefined;
+  const at = plain.findIndex((w, i) => i >= 2 && WH_WORDS.has(w.replace(/[^\p{L}]/gu, '')));
+  if (at < 0) return undefined;
+  const question = raw.slice(at).join(' ');
+  const words = tokenise(question);
+  return words.length >= 3 && words.some((w) => !isLittleWord(w)) ? question : undefined;
+}
+
+const ASKER_OPENINGS: ReadonlySet<string> = new Set(['i', 'im', 'my', 'we', 'je', 'j', 'mon', 'ma', 'mes', 'nous', 'yo', 'mi', 'mis', 'soy', 'estoy', 'vivo', 'nosotros']);
+const WH_WORDS: ReadonlySet<string> = new Set([
+  ...['what', 'whats', 'which', 'who', 'how', 'why', 'when', 'where'],
+  ...['quoi', 'koi', 'quel', 'quels', 'quelle', 'quelles', 'comment', 'combien', 'pourquoi', 'quand'],
+  ...['cual', 'cuales', 'quien', 'quienes', 'como', 'cuanto', 'cuantos', 'cuantas', 'donde', 'cuando', 'porque'],
+]);
 
 /** Words that open a question typed without its question mark. */
 const QUESTION_WORDS: ReadonlySet<string> = new Set([

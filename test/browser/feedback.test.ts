@@ -77,7 +77,7 @@ describe('feedback and the editors\' views in a browser', function () {
     await page.getByRole('button', { name: 'Copy as YAML' }).first().click();
     await page.getByText(/Copied\./).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    assert.match(copied, /^ {6}# knowledge\/en\/migration-health\.yaml:\d+ \(mhd-well-being\)[^\n]*\n {6}- goals\n$/);
+    assert.match(copied, /^ {6}# knowledge\/en\/migration-health\.yaml:\d+ \(global-health-goals\)[^\n]*\n {6}- goals\n$/);
     await page.screenshot({ path: 'test-artifacts/console-knowledge.png', fullPage: true });
 
     await page.getByRole('button', { name: 'Usage' }).click();

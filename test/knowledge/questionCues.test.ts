@@ -117,9 +117,9 @@ describe('questionClause and help', () => {
 });
 
 describe('readings: what to search for a message, in order', () => {
-  it('is the question, then the whole message, then its last clause', () => {
+  it('is the whole message, then the question, then its last clause', () => {
     assert.deepEqual(readings('what is IOM?'), ['what is IOM?']);
-    assert.deepEqual(readings('I live in Lyon. Why is care so hard to get?'), ['Why is care so hard to get?', 'I live in Lyon. Why is care so hard to get?']);
+    assert.deepEqual(readings('I live in Lyon. Why is care so hard to get?'), ['I live in Lyon. Why is care so hard to get?', 'Why is care so hard to get?']);
     // A question of little words is about the story: not searched alone.
     assert.deepEqual(readings('my friend told me about IOM. is it true?'), ['my friend told me about IOM. is it true?']);
     assert.deepEqual(readings('I lost my job and I am scared, can I talk to a real person?'), [

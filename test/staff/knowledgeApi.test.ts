@@ -60,12 +60,12 @@ describe('the staff knowledge and usage API', () => {
     const usage = await (await staff('/usage?format=csv')).text();
     assert.match(usage, /^day,lang,channel,turns,people,conversations,answers,clarifications,fallbacks,handoffs,emergencies\r\n/);
     const suggestions = await (await staff('/knowledge/suggestions?format=csv')).text();
-    assert.match(suggestions, /\r\nmhd-well-being,en,'=goals\?,1,/, 'a formula is written as text');
+    assert.match(suggestions, /\r\nglobal-health-goals,en,'=goals\?,1,/, 'a formula is written as text');
   });
 
   it('lists suggestions grouped by entry with counts and a YAML snippet', async () => {
     const { entries } = await json('/knowledge/suggestions');
-    const group = entries.find((g: { id: string }) => g.id === 'mhd-well-being');
+    const group = entries.find((g: { id: string }) => g.id === 'global-health-goals');
     assert.equal(group.lang, 'en');
     assert.equal(group.count, 1);
     assert.equal(group.suggestions[0].text, '=goals?');
