@@ -49,7 +49,7 @@ export function slowFold(chunk: string): string[] {
 
 /**
  * Texting spellings of function words, as the words they stand for: « ki », « koi », « jsuis »,
- * "xq", "wat". Grammar, so it belongs here; a topic word's spellings belong in the lexicon.
+ * "xq", "wat", "u", « ds », "pa". Grammar, so it belongs here; a topic word's spellings belong in the lexicon.
  */
 const SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map([
   ['ki', ['qui']],
@@ -67,6 +67,11 @@ const SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map([
   ['wats', ['what', 'is']],
   ['whats', ['what', 'is']],
   ['ur', ['your']],
+  ['u', ['you']],
+  ['r', ['are']],
+  ['ds', ['dans']],
+  ['q', ['que']],
+  ['pa', ['para']],
 ]);
 
 /** Words of two characters or more, and single digits; no empty strings; texting spellings read (`SPELLINGS`). */
@@ -74,8 +79,9 @@ function keptWords(words: string[]): string[] {
   let kept = 0;
   let spelt = false;
   for (const word of words) {
-    if (word.length > 1 || isDigit(word.charCodeAt(0))) words[kept++] = word;
-    if (SPELLINGS.has(word)) spelt = true;
+    const texted = SPELLINGS.has(word);
+    if (texted || word.length > 1 || isDigit(word.charCodeAt(0))) words[kept++] = word;
+    if (texted) spelt = true;
   }
   words.length = kept;
   return spelt ? words.flatMap((w) => SPELLINGS.get(w) ?? [w]) : words;
