@@ -1,7 +1,7 @@
 /**
- * The emergency detector on a corpus nobody trained on (test/emergency/corpus/{en,fr,es}.yaml, or
- * --corpus <dir>): per language and kind, how many urgent messages get the emergency reply
- * ("alarm"), how many get at least the safety-net line with the emergency number ("number"), and
+ * The emergency detector on corpora it was not trained on (test/emergency/corpus and corpus-B,
+ * {en,fr,es}.yaml, or --corpus <dir>[,<dir>]): per language and kind, how many urgent messages get
+ * the emergency reply ("alarm"), how many get at least the safety-net line with the emergency number ("number"), and
  * how many look-alikes raise an alarm or get the safety-net line.
  * Exits 1 when an urgent message gets no emergency number, or more than 5% of look-alikes raise an alarm.
  */
@@ -70,15 +70,24 @@ export function evaluateDanger(lang: Lang, file: string, detector: DangerDetecto
   return { ok, urgent, lookalike };
 }
 
-/** The emergency corpus in every language; prints the tables; true when both bars are met. */
-export function runDangerEval(knowledge: string, dir: string, quiet = false, locales = 'locales'): boolean {
+/** Corpus A (2026-12-03, first run before the learnt detector) and corpus B (its acceptance set, run once, then kept). */
+export const DANGER_CORPORA = 'test/emergency/corpus,test/emergency/corpus-B';
+
+/** The emergency corpora (directories, comma-separated) in every language; prints the tables; true when both bars are met. */
+export function runDangerEval(knowledge: string, dirs: string, quiet = false, locales = 'locales'): boolean {
   const detector = buildDangerDetector(knowledge, loadKnowledge(knowledge), createI18n(locales).shortStrings(BOT_LABEL_CHARS));
-  const ok = LANGUAGES.map((lang) => evaluateDanger(lang, join(dir, `${lang}.yaml`), detector, quiet).ok).every(Boolean);
+  const ok = dirs
+    .split(',')
+    .flatMap((dir) => {
+      console.log(`corpus ${dir}`);
+      return LANGUAGES.map((lang) => evaluateDanger(lang, join(dir, `${lang}.yaml`), detector, quiet).ok);
+    })
+    .every(Boolean);
   console.log(ok ? 'emergency: every urgent message gets the number; false alarms within 5%' : 'emergency: BELOW THE BAR');
   return ok;
 }
 
 if (require.main === module) {
-  const ok = runDangerEval(option('--knowledge', 'knowledge'), option('--corpus', 'test/emergency/corpus'), process.argv.includes('--quiet'));
+  const ok = runDangerEval(option('--knowledge', 'knowledge'), option('--corpus', DANGER_CORPORA), process.argv.includes('--quiet'));
   process.exitCode = ok ? 0 : 1;
 }

@@ -18,7 +18,7 @@ import { understand } from '../src/knowledge/understand';
 import { loadKnowledge } from '../src/knowledge/loadKnowledge';
 import { foldText } from '../src/knowledge/normalise';
 import { SearchIndex } from '../src/knowledge/SearchIndex';
-import { runDangerEval } from './eval-danger';
+import { DANGER_CORPORA, runDangerEval } from './eval-danger';
 import { type KnowledgeBase, type KnowledgeEntry, LANGUAGES, type Lang, type Understanding } from '../src/knowledge/types';
 
 export const PASS = 0.9;
@@ -135,6 +135,6 @@ if (require.main === module) {
   // Another knowledge base (a clinic's FAQ) may have no danger examples: then only its answers are measured.
   const hasDanger = existsSync(join(knowledge, 'en', 'danger.yaml'));
   if (!hasDanger) console.log(`emergency: not measured, ${knowledge} has no danger examples`);
-  const danger = !hasDanger || runDangerEval(knowledge, option('--corpus', 'test/emergency/corpus'), quiet);
+  const danger = !hasDanger || runDangerEval(knowledge, option('--corpus', DANGER_CORPORA), quiet);
   process.exitCode = answers && danger ? 0 : 1;
 }

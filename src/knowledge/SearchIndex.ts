@@ -5,7 +5,7 @@ import { isCanonical, Lexicon, PLACE } from './Lexicon';
 import { describeWord, isLittleWord, isStopWord, spellDecades, tokenise } from './normalise';
 import { questionCues } from './questionCues';
 import { readings } from './questionSentences';
-import { type Cues, scoreQuery, type QueryTerm } from './scoreQuery';
+import { bandOf, type Cues, scoreQuery, type QueryTerm } from './scoreQuery';
 import { SpellingCorrector } from './spelling';
 import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult, type UnderstoodEntry } from './types';
 import { WordTable } from './WordTable';
@@ -115,7 +115,8 @@ export class SearchIndex {
     let whole: SearchResult | undefined;
     for (const text of readings(message)) {
       const result = this.searchText(text, lang);
-      if (result.band === 'high') return result;
+      const read = whole && result.band === 'high' && asidesAction(whole, result) ? withoutActions(result) : result;
+      if (read.band === 'high') return read;
       whole ??= result;
     }
     return whole ?? this.searchText(message, lang);
@@ -395,6 +396,22 @@ function isYear(n: number): boolean {
 
 /** A corrected word counts a little less than a word spelt right. */
 const CORRECTION_DISCOUNT = 0.9;
+/**
+ * Whether a part of a message reads as an action the whole message does not point to at all: "…was
+ * found with high blood pressure at my visit. What happens now?" is no "what's up?". Acting is
+ * asked for in so many words; a question's generic last sentence does not ask it.
+ */
+function asidesAction(whole: SearchResult, part: SearchResult): boolean {
+  const action = part.candidates[0]!;
+  return action.kind === 'action' && whole.candidates.length > 0 && whole.candidates[0]!.kind !== 'action' && !whole.candidates.some((c) => c.id === action.id);
+}
+
+/** A result without its actions, banded again: what a message's question asks, when it asks no action. */
+function withoutActions(result: SearchResult): SearchResult {
+  const candidates = result.candidates.filter((c) => c.kind !== 'action');
+  return { candidates, band: bandOf(candidates.map((c, entry) => ({ entry, score: c.score }))) };
+}
+
 /** Reading the text as another language than the asker's is slightly less likely to be right. */
 const OTHER_LANGUAGE_DISCOUNT = 0.97;
 

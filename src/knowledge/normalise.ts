@@ -83,8 +83,23 @@ export function stem(word: string, lang: Lang): string {
 
 /** `stem` without the memo. */
 function stemOnce(word: string, lang: Lang): string {
-  return isNumber(word) ? word : stemmers[lang](word);
+  if (isNumber(word)) return word;
+  return stemmers[lang](lang === 'es' ? withoutEnclitic(word) : word);
 }
+
+/**
+ * A Spanish imperative without the pronoun joined to it: « anótame », « avísenme », « ayúdame »,
+ * « explícamelo » ask to note, warn, help, explain. Snowball strips such pronouns only after an
+ * infinitive or a gerund (« anotarme »). Only "me" (and "melo", "selo"…) after a vowel or "n":
+ * "nos", "les", "la", "te" end too many nouns (« humanos », « escuela », « tomate »).
+ */
+function withoutEnclitic(word: string): string {
+  if (word.length < 6) return word;
+  const m = ENCLITIC.exec(word);
+  return m ? word.slice(0, m.index + 1) : word;
+}
+
+const ENCLITIC = /[aein](?:me|melo|mela|melos|melas|selo|sela|selos|selas)$/;
 
 function isNumber(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
