@@ -4,7 +4,7 @@ import { foldChunk } from './foldChunk';
 import { isCanonical, Lexicon, PLACE } from './Lexicon';
 import { describeWord, isLittleWord, isStopWord, spellDecades, tokenise } from './normalise';
 import { questionCues } from './questionCues';
-import { readings } from './questionSentences';
+import { questionSentences, readings } from './questionSentences';
 import { bandOf, type Cues, scoreQuery, type QueryTerm } from './scoreQuery';
 import { SpellingCorrector } from './spelling';
 import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult, type UnderstoodEntry } from './types';
@@ -113,13 +113,33 @@ export class SearchIndex {
    */
   search(message: string, lang: Lang): SearchResult {
     let whole: SearchResult | undefined;
-    for (const text of readings(message)) {
+    // After the whole message, the story's known words with its question (`storyContext`).
+    const texts = readings(message);
+    const context = this.storyContext(message, lang);
+    if (context !== undefined) texts.splice(1, 0, context);
+    for (const text of texts) {
       const result = this.searchText(text, lang);
       const read = whole && result.band === 'high' && asidesAction(whole, result) ? withoutActions(result) : result;
       if (read.band === 'high') return read;
       whole ??= result;
     }
     return whole ?? this.searchText(message, lang);
+  }
+
+  /**
+   * A story and its question read as one, without the story's words the knowledge base never uses:
+   * "I volunteer at a centre in Marseille. A young woman told me she was raped on the crossing. Where
+   * can she get care?" asks about care after rape, but the story's many other words, read as
+   * evidence of another topic, leave the whole message no clear match. Undefined for a message of
+   * one sentence.
+   */
+  private storyContext(message: string, lang: Lang): string | undefined {
+    const asking = questionSentences(message);
+    if (asking.length === 0) return undefined;
+    let story = message;
+    for (const sentence of asking) story = story.replace(sentence, ' ');
+    const kept = story.split(/\s+/).filter((raw) => tokenise(raw).some((w) => !isLittleWord(w) && this.known(w, lang) !== undefined));
+    return kept.length === 0 ? undefined : `${kept.join(' ')} ${asking.join(' ')}`;
   }
 
   private searchText(message: string, lang: Lang): SearchResult {

@@ -49,7 +49,7 @@ export function slowFold(chunk: string): string[] {
 
 /**
  * Texting spellings of function words, as the words they stand for: « ki », « koi », « jsuis »,
- * "xq", "wat", "u", « ds », "pa". Grammar, so it belongs here; a topic word's spellings belong in the lexicon.
+ * "xq", "wat", "u", « ds », « qqn », "pa", "pls". Grammar, so it belongs here; a topic word's spellings belong in the lexicon.
  */
 const SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map([
   ['ki', ['qui']],
@@ -70,6 +70,28 @@ const SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map([
   ['wats', ['what', 'is']],
   ['whats', ['what', 'is']],
   ['ur', ['your']],
+  ['slt', ['salut']],
+  ['jdois', ['je', 'dois']],
+  ['jpeux', ['je', 'peux']],
+  ['jsais', ['je', 'sais']],
+  ['jsp', ['je', 'sais', 'pas']],
+  ['pdt', ['pendant']],
+  ['qqn', ['quelqu', 'un']],
+  ['qqch', ['quelque', 'chose']],
+  ['bcp', ['beaucoup']],
+  ['mtn', ['maintenant']],
+  ['pr', ['pour']],
+  ['avc', ['avec']],
+  ['tt', ['tout']],
+  ['pls', ['please']],
+  ['plz', ['please']],
+  ['abt', ['about']],
+  ['bc', ['because']],
+  ['cuz', ['because']],
+  ['coz', ['because']],
+  ['dnd', ['donde']],
+  ['cdo', ['cuando']],
+  ['k', ['que']],
   ['u', ['you']],
   ['r', ['are']],
   ['ds', ['dans']],
