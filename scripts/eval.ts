@@ -36,7 +36,8 @@ export function rightFor(outcome: Understanding, id: string): boolean {
 }
 
 export const evalSetSchema = z.object({
-  questions: z.array(z.object({ q: z.string().min(1), id: z.string().min(1) })).min(1),
+  /** `also`: other entries that answer the question as well (one written later, covering the same ask). */
+  questions: z.array(z.object({ q: z.string().min(1), id: z.string().min(1), also: z.array(z.string().min(1)).default([]) })).min(1),
   out_of_scope: z.array(z.string().min(1)).min(1),
   /** Requests, each with the action it should run (optional). */
   actions: z.array(z.object({ q: z.string().min(1), action: z.string().min(1) })).default([]),
@@ -76,13 +77,13 @@ export function evaluateLanguage(lang: Lang, file: string, kb: KnowledgeBase, in
   const set = evalSetSchema.parse(parse(readFileSync(file, 'utf8')));
   const phrasings = new Set(LANGUAGES.flatMap((l) => [...kb.entries[l].values()].flatMap((e: KnowledgeEntry) => [e.question, ...e.alternates].map(foldText))));
   const score: LanguageScore = { lang, questions: set.questions.length, top1: 0, replyLanguage: 0, outOfScope: set.out_of_scope.length, refusals: 0, referred: 0, actions: set.actions.length, actionsRun: 0, verbatim: 0, misses: [] };
-  for (const { q, id } of set.questions) {
-    if (!LANGUAGES.some((l) => kb.entries[l].has(id))) throw new Error(`${file}: "${q}" expects unknown id "${id}"`);
+  for (const { q, id, also } of set.questions) {
+    for (const known of [id, ...also]) if (!LANGUAGES.some((l) => kb.entries[l].has(known))) throw new Error(`${file}: "${q}" expects unknown id "${known}"`);
     const replyLang = replyLanguage(q, lexicon);
     if (replyLang === lang) score.replyLanguage++;
     if (phrasings.has(foldText(q))) score.verbatim++;
     const outcome = understand(q, replyLang, kb, index);
-    if (rightFor(outcome, id)) score.top1++;
+    if ([id, ...also].some((right) => rightFor(outcome, right))) score.top1++;
     else score.misses.push(`${lang} "${q}": expected ${id}, ${describe(outcome)}`);
   }
   for (const q of set.out_of_scope) {

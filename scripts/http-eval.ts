@@ -78,9 +78,9 @@ async function main(): Promise<boolean> {
   for (const lang of LANGUAGES) {
     const set = evalSetSchema.parse(parse(readFileSync(join(dir, `${lang}.yaml`), 'utf8')));
     let right = 0, inLang = 0, refused = 0;
-    for (const { q, id } of set.questions) {
+    for (const { q, id, also } of set.questions) {
       const reply = await ask(url, q);
-      const expected = LANGUAGES.map((l) => answers.get(l)!.get(id)).filter(Boolean) as string[];
+      const expected = [id, ...also].flatMap((right) => LANGUAGES.map((l) => answers.get(l)!.get(right))).filter(Boolean) as string[];
       if (expected.some((a) => reply.text.includes(a))) right++;
       else console.log(`  miss ${lang} "${q}" (want ${id}): ${snippet(reply.text)}`);
       if (reply.lang === lang) inLang++;
