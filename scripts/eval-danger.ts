@@ -1,6 +1,6 @@
 /**
- * The emergency detector on corpora written apart from its examples (test/emergency/corpus, corpus-B
- * and corpus-C, {en,fr,es}.yaml, or --corpus <dir>[,<dir>]; first runs in test/emergency/README.md): per language and kind, how many urgent messages get
+ * The emergency detector on corpora written apart from its examples (test/emergency/corpus, corpus-B,
+ * corpus-C and corpus-D, {en,fr,es}.yaml, or --corpus <dir>[,<dir>]; first runs in test/emergency/README.md): per language and kind, how many urgent messages get
  * the emergency reply ("alarm"), how many get at least the safety-net line with the emergency number ("number"), and
  * how many look-alikes raise an alarm or get the safety-net line.
  * Exits 1 when an urgent message gets no emergency number, or more than 5% of look-alikes raise an alarm.
@@ -70,8 +70,8 @@ export function evaluateDanger(lang: Lang, file: string, detector: DangerDetecto
   return { ok, urgent, lookalike };
 }
 
-/** Corpus A (2026-12-03, first run before the learnt detector), corpus B and corpus C (acceptance sets, each run once, then kept). */
-export const DANGER_CORPORA = 'test/emergency/corpus,test/emergency/corpus-B,test/emergency/corpus-C';
+/** Corpus A (2026-12-03, first run before the learnt detector), corpora B, C and D (acceptance sets, each run once, then kept). */
+export const DANGER_CORPORA = 'test/emergency/corpus,test/emergency/corpus-B,test/emergency/corpus-C,test/emergency/corpus-D';
 
 /** The emergency corpora (directories, comma-separated) in every language; prints the tables; true when both bars are met. */
 export function runDangerEval(knowledge: string, dirs: string, quiet = false, locales = 'locales'): boolean {
