@@ -109,21 +109,23 @@ export class SearchIndex {
    * Candidates for a message written (probably) in `lang`, best first, with a confidence band.
    * A message is searched as each of its readings (`readings`: the whole message, then its asking
    * sentences, the question's last clause…) in order; the first answered outright wins, else the
-   * whole message's result stands.
+   * whole message's result stands, unless two readings agree (`agreedAnswer`).
    */
   search(message: string, lang: Lang): SearchResult {
     let whole: SearchResult | undefined;
+    let story: SearchResult | undefined;
     // After the whole message, the story's known words with its question (`storyContext`).
     const texts = readings(message);
     const context = this.storyContext(message, lang);
     if (context !== undefined) texts.splice(1, 0, context);
     for (const text of texts) {
       const result = this.searchText(text, lang);
+      if (text === context) story = result;
       const read = whole && result.band === 'high' && asidesAction(whole, result) ? withoutActions(result) : result;
       if (read.band === 'high') return read;
       whole ??= result;
     }
-    return whole ?? this.searchText(message, lang);
+    return (whole && story && agreedAnswer(whole, story)) ?? whole ?? this.searchText(message, lang);
   }
 
   /**
@@ -425,6 +427,23 @@ function asidesAction(whole: SearchResult, part: SearchResult): boolean {
   const action = part.candidates[0]!;
   return action.kind === 'action' && whole.candidates.length > 0 && whole.candidates[0]!.kind !== 'action' && !whole.candidates.some((c) => c.id === action.id);
 }
+
+/**
+ * A long message scores low on every reading: its story's words dilute the question's. When the whole
+ * message and its story read with its question (`storyContext`) both rank the same answer first, and
+ * that reading gives it at least `AGREED_FLOOR` with a lead of `AGREED_LEAD`, the two readings'
+ * agreement is the confidence a single score lacks: it is answered. (On the used sets, 2026-12-03:
+ * right answers 90.2 → 90.8 %, about one new wrong answer for five new right ones; refusals 89.8 →
+ * 89.7 %.)
+ */
+function agreedAnswer(whole: SearchResult, story: SearchResult): SearchResult | undefined {
+  const [first, second] = story.candidates;
+  if (!first || first.kind !== 'answer' || whole.candidates[0]?.id !== first.id) return undefined;
+  if (first.score < AGREED_FLOOR || first.score - (second?.score ?? 0) < AGREED_LEAD) return undefined;
+  return { ...story, band: 'high' };
+}
+const AGREED_FLOOR = 0.22;
+const AGREED_LEAD = 0.03;
 
 /** A result without its actions, banded again: what a message's question asks, when it asks no action. */
 function withoutActions(result: SearchResult): SearchResult {
