@@ -125,7 +125,8 @@ export class SearchIndex {
       if (read.band === 'high') return read;
       whole ??= result;
     }
-    return (whole && story && agreedAnswer(whole, story)) ?? whole ?? this.searchText(message, lang);
+    if (!whole) return this.searchText(message, lang);
+    return (story && agreedAnswer(whole, story)) ?? clearLeader(whole) ?? whole;
   }
 
   /**
@@ -444,6 +445,21 @@ function agreedAnswer(whole: SearchResult, story: SearchResult): SearchResult | 
 }
 const AGREED_FLOOR = 0.22;
 const AGREED_LEAD = 0.03;
+
+/**
+ * An answer far ahead of every other entry is the message's topic even when its score is under the
+ * `HIGH` band: a message's words the knowledge base never uses lower every score alike, not the
+ * lead. Answered when it reaches `LEADER_FLOOR` and `LEADER_RATIO` times the runner-up's score.
+ * (On the used sets, 2026-12-03: right answers 91.5 → 91.7 %, refusals unchanged; at 0.28 a small
+ * knowledge base, the clinic fixture, answered an out-of-scope question.)
+ */
+function clearLeader(whole: SearchResult): SearchResult | undefined {
+  const [first, second] = whole.candidates;
+  if (!first || first.kind !== 'answer' || first.score < LEADER_FLOOR || first.score < LEADER_RATIO * (second?.score ?? 0)) return undefined;
+  return { ...whole, band: 'high' };
+}
+const LEADER_FLOOR = 0.30;
+const LEADER_RATIO = 1.5;
 
 /** A result without its actions, banded again: what a message's question asks, when it asks no action. */
 function withoutActions(result: SearchResult): SearchResult {
