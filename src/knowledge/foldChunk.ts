@@ -74,6 +74,7 @@ const SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map([
   ['whats', ['what', 'is']],
   ['ur', ['your']],
   ['slt', ['salut']],
+  ['cest', ['c', 'est']],
   ['jdois', ['je', 'dois']],
   ['jpeux', ['je', 'peux']],
   ['jsais', ['je', 'sais']],
