@@ -37,13 +37,29 @@ export class Proactive {
     this.inProcess.set(channelId.toLowerCase(), adapter);
   }
 
+  /**
+   * Runs `logic` in the conversation and throws what it threw. (An adapter hands a turn's errors to
+   * its `onTurnError`, which would clear the person's conversation state and let the caller believe
+   * the message arrived: caught inside, thrown here.)
+   */
   async continueConversation(reference: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+    let failure: unknown;
+    const guarded = async (ctx: TurnContext) => {
+      try {
+        await logic(ctx);
+      } catch (err) {
+        failure = err ?? new Error('send failed');
+      }
+    };
     const own = this.inProcess.get((reference.channelId ?? '').toLowerCase());
-    if (own) return own.continueConversation(reference, logic);
-    const serviceUrl = reference.serviceUrl ?? '';
-    if (!this.config.botAuthEnabled && !serviceUrlAllowed(serviceUrl, this.config.SERVICE_URL_ALLOWLIST)) {
-      throw new NotDeliverableError('The conversation is on a host the bot may not post to without credentials.');
+    if (own) await own.continueConversation(reference, guarded);
+    else {
+      const serviceUrl = reference.serviceUrl ?? '';
+      if (!this.config.botAuthEnabled && !serviceUrlAllowed(serviceUrl, this.config.SERVICE_URL_ALLOWLIST)) {
+        throw new NotDeliverableError('The conversation is on a host the bot may not post to without credentials.');
+      }
+      await this.http.continueConversationAsync(this.config.MicrosoftAppId ?? '', reference, guarded);
     }
-    await this.http.continueConversationAsync(this.config.MicrosoftAppId ?? '', reference, logic);
+    if (failure) throw failure;
   }
 }

@@ -49,21 +49,14 @@ export function updateDeliverer(deps: DelivererDeps): (d: Delivery) => Promise<O
   };
 
   const chat = async (reference: Partial<ConversationReference>, content: UpdateContent): Promise<Outcome> => {
-    // Caught inside and thrown here: an adapter hands errors of the turn to onTurnError, which would
-    // log a failed turn, clear the person's conversation state, and report the send as done.
-    let failure: unknown;
+    // A failed send throws here (`Proactive.continueConversation`), and the outbox retries or fails it.
     await proactive.continueConversation(reference, async (ctx) => {
-      try {
-        const kind = channelKindOf(ctx.activity.channelId, channels);
-        const target = { kind, isGroup: Boolean(reference.conversation?.isGroup) };
-        const activities = updateReplies(content, i18n.forLang(content.lang), kind).flatMap((reply) => render(reply, target));
-        for (const a of activities) a.locale = content.lang;
-        await ctx.sendActivities(activities);
-      } catch (err) {
-        failure = err ?? new Error('send failed');
-      }
+      const kind = channelKindOf(ctx.activity.channelId, channels);
+      const target = { kind, isGroup: Boolean(reference.conversation?.isGroup) };
+      const activities = updateReplies(content, i18n.forLang(content.lang), kind).flatMap((reply) => render(reply, target));
+      for (const a of activities) a.locale = content.lang;
+      await ctx.sendActivities(activities);
     });
-    if (failure) throw failure;
     return { status: 'sent', via: 'text', language: content.lang };
   };
 

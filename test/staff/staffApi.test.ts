@@ -65,6 +65,29 @@ describe('the staff API', () => {
     assert.match(JSON.stringify(reply), /1951/, 'the bot answers again after staff closed the ticket');
   });
 
+  it('says so when a reply could not reach the person, and records nothing as sent', async () => {
+    await say('conv-gone', 'how many member states does IOM have?');
+    await say('conv-gone', 'talk to a person');
+    const queue = await (await staff('/handoffs?status=open')).json();
+    const ticket = queue.handoffs.find((t: { topic?: string }) => t.topic === 'iom-member-states');
+    assert.ok(ticket, 'the ticket is in the queue');
+
+    connector.answer.status = 404; // the person's conversation is gone
+    try {
+      const sent = await staff(`/handoffs/${ticket.id}/messages`, { method: 'POST', body: JSON.stringify({ text: 'Hello, this is Omar from the helpdesk.' }) });
+      assert.equal(sent.status, 502);
+      assert.match((await sent.json()).error, /could not be delivered/);
+    } finally {
+      connector.answer.status = 200;
+    }
+    const after = await (await staff(`/handoffs/${ticket.id}`)).json();
+    assert.equal(after.status, 'open', 'still waiting for someone to reach them');
+    assert.ok(!after.transcript.some((l: { from: string }) => l.from === 'staff'), 'no staff line recorded as said');
+
+    const retried = await staff(`/handoffs/${ticket.id}/messages`, { method: 'POST', body: JSON.stringify({ text: 'Hello again, this is Omar.' }) });
+    assert.equal(retried.status, 200, 'once the channel answers, the same reply goes through');
+  });
+
   it('puts urgent requests first, then the oldest', async () => {
     await say('conv-b', 'talk to a person');
     await say('conv-c', 'my baby is not breathing');
