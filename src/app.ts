@@ -18,7 +18,6 @@ import { PgSignalRelay } from './handoff/PgSignalRelay';
 import { TicketEvents } from './handoff/TicketEvents';
 import { createHelpdesk, type Helpdesk } from './staff/createHelpdesk';
 import { Insights } from './feedback/Insights';
-import { registerInsightsConsole } from './staff/registerInsightsConsole';
 import { registerKnowledgeRoutes } from './staff/registerKnowledgeRoutes';
 import { startUpdates, updateServices } from './updates/startUpdates';
 import type { UpdateWorker } from './updates/UpdateWorker';
@@ -109,7 +108,6 @@ export async function createApp(config: Readonly<Config>, logger: Logger): Promi
   const directLine = await registerDirectLine(server, { app: bot, services, proactive, inFlight, db, engine });
   registerWebChatPage(server);
   registerKnowledgeRoutes(server, services);
-  registerInsightsConsole(server);
   registerNewsletterRoutes(server, services, services.subscriptions!);
   if (services.metrics) registerMetricsRoute(server, config, services.metrics);
   const whatsapp = config.whatsappEnabled ? registerWhatsApp(server, { app: bot, services, db, proactive, inFlight }) : undefined;

@@ -4,6 +4,8 @@ import { foldChunk } from './foldChunk';
 import { isCanonical, Lexicon, PLACE } from './Lexicon';
 import { describeWord, isLittleWord, isStopWord, spellDecades, tokenise } from './normalise';
 import { questionCues } from './questionCues';
+import { LittleWords } from './LittleWords';
+import { lowScoreAnswer } from './lowScoreAnswer';
 import { questionSentences, readings } from './questionSentences';
 import { bandOf, type Cues, scoreQuery, type QueryTerm } from './scoreQuery';
 import { SpellingCorrector } from './spelling';
@@ -109,7 +111,7 @@ export class SearchIndex {
    * Candidates for a message written (probably) in `lang`, best first, with a confidence band.
    * A message is searched as each of its readings (`readings`: the whole message, then its asking
    * sentences, the question's last clause…) in order; the first answered outright wins, else the
-   * whole message's result stands, unless two readings agree (`agreedAnswer`).
+   * whole message's result stands, unless it still holds a clear answer (`lowScoreAnswer`).
    */
   search(message: string, lang: Lang): SearchResult {
     let whole: SearchResult | undefined;
@@ -126,7 +128,7 @@ export class SearchIndex {
       whole ??= result;
     }
     if (!whole) return this.searchText(message, lang);
-    return (story && agreedAnswer(whole, story)) ?? clearLeader(whole) ?? whole;
+    return lowScoreAnswer(whole, story) ?? whole;
   }
 
   /**
@@ -429,38 +431,6 @@ function asidesAction(whole: SearchResult, part: SearchResult): boolean {
   return action.kind === 'action' && whole.candidates.length > 0 && whole.candidates[0]!.kind !== 'action' && !whole.candidates.some((c) => c.id === action.id);
 }
 
-/**
- * A long message scores low on every reading: its story's words dilute the question's. When the whole
- * message and its story read with its question (`storyContext`) both rank the same answer first, and
- * that reading gives it at least `AGREED_FLOOR` with a lead of `AGREED_LEAD`, the two readings'
- * agreement is the confidence a single score lacks: it is answered. (On the used sets, 2026-12-03:
- * right answers 90.2 → 90.8 %, about one new wrong answer for five new right ones; refusals 89.8 →
- * 89.7 %.)
- */
-function agreedAnswer(whole: SearchResult, story: SearchResult): SearchResult | undefined {
-  const [first, second] = story.candidates;
-  if (!first || first.kind !== 'answer' || whole.candidates[0]?.id !== first.id) return undefined;
-  if (first.score < AGREED_FLOOR || first.score - (second?.score ?? 0) < AGREED_LEAD) return undefined;
-  return { ...story, band: 'high' };
-}
-const AGREED_FLOOR = 0.22;
-const AGREED_LEAD = 0.03;
-
-/**
- * An answer far ahead of every other entry is the message's topic even when its score is under the
- * `HIGH` band: a message's words the knowledge base never uses lower every score alike, not the
- * lead. Answered when it reaches `LEADER_FLOOR` and `LEADER_RATIO` times the runner-up's score.
- * (On the used sets, 2026-12-03: right answers 91.5 → 91.7 %, refusals unchanged; at 0.28 a small
- * knowledge base, the clinic fixture, answered an out-of-scope question.)
- */
-function clearLeader(whole: SearchResult): SearchResult | undefined {
-  const [first, second] = whole.candidates;
-  if (!first || first.kind !== 'answer' || first.score < LEADER_FLOOR || first.score < LEADER_RATIO * (second?.score ?? 0)) return undefined;
-  return { ...whole, band: 'high' };
-}
-const LEADER_FLOOR = 0.30;
-const LEADER_RATIO = 1.5;
-
 /** A result without its actions, banded again: what a message's question asks, when it asks no action. */
 function withoutActions(result: SearchResult): SearchResult {
   const candidates = result.candidates.filter((c) => c.kind !== 'action');
@@ -469,36 +439,6 @@ function withoutActions(result: SearchResult): SearchResult {
 
 /** Reading the text as another language than the asker's is slightly less likely to be right. */
 const OTHER_LANGUAGE_DISCOUNT = 0.97;
-
-/**
- * Little words of each phrasing, flat, in the order the phrasings are added, as numbers of their
- * own small vocabulary (a word table's ids do not outlive its clearing; these do).
- */
-class LittleWords {
-  readonly vocabulary = new Map<string, number>();
-  private ids = new Int32Array(1 << 16);
-  private count = 0;
-  private starts: number[] = [0];
-
-  add(words: WordTable, n: number): void {
-    if (this.count + n > this.ids.length) {
-      const bigger = new Int32Array(Math.max(this.ids.length * 2, this.count + n));
-      bigger.set(this.ids);
-      this.ids = bigger;
-    }
-    for (let i = 0; i < n; i++) {
-      const surface = words.surface(words.little[i]!);
-      let id = this.vocabulary.get(surface);
-      if (id === undefined) this.vocabulary.set(surface, (id = this.vocabulary.size));
-      this.ids[this.count++] = id;
-    }
-    this.starts.push(this.count);
-  }
-
-  finish(): { ids: Int32Array; start: Int32Array; vocabulary: ReadonlyMap<string, number> } {
-    return { ids: this.ids.subarray(0, this.count), start: Int32Array.from(this.starts), vocabulary: this.vocabulary };
-  }
-}
 
 /** A query as `agreement` sees it: its stamp, and how many topic terms and distinct little words it has. */
 interface AgreementQuery {

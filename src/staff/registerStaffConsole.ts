@@ -1,32 +1,35 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Response, Server } from 'restify';
+import { dirname, join } from 'node:path';
+import type { Server } from 'restify';
+import { serveFiles } from '../http/serveFiles';
 
 const CONSOLE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-const files = {
-  '/staff': { name: 'index.html', type: 'text/html; charset=utf-8' },
-  '/staff/console.js': { name: 'console.js', type: 'text/javascript; charset=utf-8' },
-  '/staff/console.css': { name: 'console.css', type: 'text/css; charset=utf-8' },
-  '/staff/updates.html': { name: 'updates.html', type: 'text/html; charset=utf-8' },
-  '/staff/updates.js': { name: 'updates.js', type: 'text/javascript; charset=utf-8' },
-  '/staff/updates.css': { name: 'updates.css', type: 'text/css; charset=utf-8' },
-} as const;
+const HTML = 'text/html; charset=utf-8';
+const JS = 'text/javascript; charset=utf-8';
+const CSS = 'text/css; charset=utf-8';
+const own = (name: string) => join(__dirname, 'console', name);
+/** uPlot's browser build and stylesheet, from the installed package (no CDN). */
+const uplot = (name: string) => join(dirname(require.resolve('uplot')), name);
 
-/** Serves the helpdesk console page; it holds no data itself and calls the staff API with the token. */
+const files = {
+  '/staff': { path: own('index.html'), type: HTML },
+  '/staff/console.js': { path: own('console.js'), type: JS },
+  '/staff/console.css': { path: own('console.css'), type: CSS },
+  '/staff/views.js': { path: own('views.js'), type: JS },
+  '/staff/knowledge.js': { path: own('knowledge.js'), type: JS },
+  '/staff/usage.js': { path: own('usage.js'), type: JS },
+  '/staff/insights.css': { path: own('insights.css'), type: CSS },
+  '/staff/updates.html': { path: own('updates.html'), type: HTML },
+  '/staff/updates.js': { path: own('updates.js'), type: JS },
+  '/staff/updates.css': { path: own('updates.css'), type: CSS },
+  '/staff/vendor/uPlot.iife.min.js': { path: uplot('uPlot.iife.min.js'), type: JS },
+  '/staff/vendor/uPlot.min.css': { path: uplot('uPlot.min.css'), type: CSS },
+};
+
+/**
+ * Serves the helpdesk console (queue, Knowledge, Usage and Updates views) and its chart library; the
+ * pages hold no data themselves and call the staff API.
+ */
 export function registerStaffConsole(server: Server): void {
-  for (const [route, file] of Object.entries(files)) {
-    const body = readFileSync(join(__dirname, 'console', file.name));
-    server.get(route, async (_req, res: Response) => {
-      res.writeHead(200, {
-        'Content-Type': file.type,
-        'Content-Length': body.length,
-        'Content-Security-Policy': CONSOLE_CSP,
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
-        'Cache-Control': 'no-store',
-      });
-      res.end(body);
-    });
-  }
+  serveFiles(server, files, { csp: CONSOLE_CSP, cacheControl: (route) => (route.startsWith('/staff/vendor/') ? 'public, max-age=86400' : 'no-store') });
 }

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Response, Server } from 'restify';
+import { serveFiles } from '../http/serveFiles';
 
 /** Everything the page loads comes from this server: no CDN, no fonts or scripts from elsewhere. */
 export const PAGE_CSP =
@@ -23,18 +23,5 @@ export function registerWebChatPage(server: Server): void {
   server.get('/favicon.ico', async (_req, res: Response) => {
     res.send(204);
   });
-  for (const [route, file] of Object.entries(files)) {
-    const body = readFileSync(file.path);
-    server.get(route, async (_req, res: Response) => {
-      res.writeHead(200, {
-        'Content-Type': file.type,
-        'Content-Length': body.length,
-        'Content-Security-Policy': PAGE_CSP,
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
-        'Cache-Control': route === '/webchat.js' ? 'public, max-age=86400' : 'no-cache',
-      });
-      res.end(body);
-    });
-  }
+  serveFiles(server, files, { csp: PAGE_CSP, cacheControl: (route) => (route === '/webchat.js' ? 'public, max-age=86400' : 'no-cache') });
 }

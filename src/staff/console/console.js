@@ -22,9 +22,12 @@
     });
   }
 
-  // The Knowledge and Usage views (knowledge.js, usage.js) call the staff API through these.
+  // The other views (knowledge.js, usage.js, updates.js) call the staff API and build elements through these.
   window.staffConsole = {
     api: api,
+    el: el,
+    /** The first day (YYYY-MM-DD, UTC) of a period of `n` days ending today. */
+    fromDays: function (n) { var d = new Date(); d.setUTCDate(d.getUTCDate() - (n - 1)); return d.toISOString().slice(0, 10); },
     download: function (path, name) {
       return fetch('/api/staff' + path, { credentials: 'same-origin' }).then(function (r) { if (!r.ok) throw new Error('Download failed'); return r.blob(); })
         .then(function (blob) { var a = document.createElement('a'); a.href = URL.createObjectURL(blob); a.download = name; a.click(); setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000); });

@@ -23,13 +23,8 @@
   var section = null;
   var $ = function (id) { return document.getElementById(id); };
 
-  function el(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined) node.textContent = text;
-    if (className) node.className = className;
-    return node;
-  }
-  function fromDays(n) { var d = new Date(); d.setUTCDate(d.getUTCDate() - (n - 1)); return d.toISOString().slice(0, 10); }
+  var el = window.staffConsole.el;
+  var fromDays = window.staffConsole.fromDays;
   function share(e) { var votes = e.helpful + e.unhelpful; return votes ? e.unhelpful / votes : -1; }
   function reasons(e) {
     return Object.keys(REASONS).filter(function (r) { return e.reasons[r]; }).map(function (r) { return REASONS[r] + ' ' + e.reasons[r]; }).join(' · ');

@@ -16,12 +16,7 @@
     return window.staffConsole.api(path, options);
   }
 
-  function el(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined) node.textContent = text;
-    if (className) node.className = className;
-    return node;
-  }
+  var el = window.staffConsole.el;
 
   function readForm() {
     var texts = {};

@@ -21,13 +21,8 @@
   var charts = [];
   var $ = function (id) { return document.getElementById(id); };
 
-  function el(tag, text, className) {
-    var node = document.createElement(tag);
-    if (text !== undefined) node.textContent = text;
-    if (className) node.className = className;
-    return node;
-  }
-  function fromDays(n) { var d = new Date(); d.setUTCDate(d.getUTCDate() - (n - 1)); return d.toISOString().slice(0, 10); }
+  var el = window.staffConsole.el;
+  var fromDays = window.staffConsole.fromDays;
   function everyDay(from, to) {
     var days = [];
     for (var t = Date.parse(from + 'T00:00:00Z'); t <= Date.parse(to + 'T00:00:00Z'); t += 86400000) days.push(new Date(t).toISOString().slice(0, 10));
