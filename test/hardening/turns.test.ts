@@ -63,7 +63,8 @@ describe('logs', () => {
     await user.send('my email is maria.lopez@example.com and my phone is +41 22 717 9111');
     await user.send('my baby is not breathing');
     for (let i = 0; i < 22; i++) await user.send('flood +41 22 717 9111');
-    const logs = lines.join('');
+    // Without the timestamps, whose digits may hold "717" by chance.
+    const logs = lines.join('').replace(/"time":\d+/g, '');
     assert.doesNotMatch(logs, /maria|example\.com|717|9111|breathing|flood/);
   });
 });
