@@ -1,10 +1,13 @@
 /**
  * `npm run kb:check [dir]`: loads the knowledge base (hard errors stop here with file and line),
- * prints entries per language and every problem `checkKnowledge` finds, and exits 1 on any problem.
+ * prints entries per language, notes for editors (stale entries, figures without a year, phrasings
+ * that do not reach their own entry) and every problem `checkKnowledge` finds; exits 1 on any problem.
  */
 import { figuresWithoutYear, staleEntries } from '../src/knowledge/checkKnowledge';
 import { checkKnowledge, KnowledgeError, loadKnowledge } from '../src/knowledge/loadKnowledge';
+import { SearchIndex } from '../src/knowledge/SearchIndex';
 import { LANGUAGES } from '../src/knowledge/types';
+import { unclearPhrasings } from '../src/knowledge/unclearPhrasings';
 
 function main(dir: string): number {
   let kb;
@@ -24,6 +27,7 @@ function main(dir: string): number {
   console.log(`menu: ${kb.themes.length} themes, ${kb.themes.reduce((n, t) => n + t.entries.length, 0)} entries`);
   for (const stale of staleEntries(kb)) console.log(`  stale: ${stale}`);
   for (const figure of figuresWithoutYear(kb)) console.log(`  check: ${figure}`);
+  for (const unclear of unclearPhrasings(kb, SearchIndex.build(kb))) console.log(`  unclear: ${unclear}`);
   const problems = checkKnowledge(kb);
   for (const problem of problems) console.log(`  problem: ${problem}`);
   console.log(problems.length === 0 ? 'kb:check: no problems' : `kb:check: ${problems.length} problem(s)`);
