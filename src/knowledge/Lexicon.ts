@@ -21,8 +21,10 @@ const WRITTEN = 'qqlex';
 export class Lexicon {
   /** Folded single word → its canonical word. */
   private readonly words = new Map<string, string>();
-  /** Phrases of several words (or written in capitals only), found in the raw text. */
-  private readonly phrases: RegExp | undefined;
+  /** Phrases of several words, folded, longest first, each with its trigger word (`firstWords`). */
+  private readonly phrases: Array<{ pattern: string; trigger: string }> = [];
+  /** The pattern finding the phrases whose trigger words a text has, by its set of triggers. */
+  private readonly phrasesFor = new Map<string, RegExp>();
   private readonly phraseCanonical = new Map<string, string>();
   /** Each phrase alone (anchored), to tell which one a match of `phrases` is (a match may skip little words). */
   private readonly phrasePatterns: Array<{ pattern: RegExp; canonical: string }> = [];
@@ -60,9 +62,12 @@ export class Lexicon {
       }
     }
     // A phrase's trigger is its first word that is not a little word ("la", "the" start too many texts).
-    for (const phrase of phrases) this.firstWords.add(phrase.split(' ').find((w) => !isLittleWord(w)) ?? phrase.split(' ')[0]!);
-    for (const phrase of phrases) this.phrasePatterns.push({ pattern: new RegExp(`^(?:${accentTolerant(phrase)})$`, 'iu'), canonical: this.phraseCanonical.get(phrase)! });
-    this.phrases = phrases.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.sort((a, b) => b.length - a.length).map(accentTolerant).join('|')})(?![\\p{L}\\p{N}])`, 'giu') : undefined;
+    for (const phrase of phrases.sort((a, b) => b.length - a.length)) {
+      const trigger = phrase.split(' ').find((w) => !isLittleWord(w)) ?? phrase.split(' ')[0]!;
+      this.firstWords.add(trigger);
+      this.phrases.push({ pattern: accentTolerant(phrase), trigger });
+      this.phrasePatterns.push({ pattern: new RegExp(`^(?:${accentTolerant(phrase)})$`, 'iu'), canonical: this.phraseCanonical.get(phrase)! });
+    }
     this.capitalsPattern = this.capitals.size ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...this.capitals.keys()].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : undefined;
   }
 
@@ -78,9 +83,10 @@ export class Lexicon {
       if (this.capitalsPattern.test(text)) out = out.replace(this.capitalsPattern, (m) => ` ${WRITTEN}${this.capitals.get(m)!.slice(1)} `);
     }
     // Most texts hold no phrase: the big pattern runs only when one of their words starts one.
-    if (this.phrases && this.mayHoldPhrase(out)) {
-      this.phrases.lastIndex = 0;
-      if (this.phrases.test(out)) out = out.replace(this.phrases, (m) => {
+    const phrases = this.phrasesTriggeredBy(out);
+    if (phrases) {
+      phrases.lastIndex = 0;
+      if (phrases.test(out)) out = out.replace(phrases, (m) => {
         const canonical = this.phraseCanonical.get(foldText(m)) ?? this.phrasePatterns.find((p) => p.pattern.test(m))?.canonical;
         return canonical ? ` ${WRITTEN}${canonical.slice(1)} ` : m;
       });
@@ -88,19 +94,39 @@ export class Lexicon {
     return out;
   }
 
+  /**
+   * One pattern for the phrases whose trigger words `text` has, longest first: the same matches as
+   * one pattern of all phrases (a phrase cannot match without its trigger word), at a fraction of
+   * the cost, as a text has a trigger or two of hundreds (country names, organisations).
+   */
+  private phrasesTriggeredBy(text: string): RegExp | undefined {
+    const triggers = this.triggersIn(text);
+    if (triggers.size === 0) return undefined;
+    const key = [...triggers].sort().join(' ');
+    let pattern = this.phrasesFor.get(key);
+    if (!pattern) {
+      const alternatives = this.phrases.filter((p) => triggers.has(p.trigger)).map((p) => p.pattern);
+      pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+      if (this.phrasesFor.size >= MAX_PHRASE_PATTERNS) this.phrasesFor.clear();
+      this.phrasesFor.set(key, pattern);
+    }
+    return pattern;
+  }
+
   /** Whether a folded word is a phrase's trigger word: a text without one holds no phrase. */
   isTrigger(word: string): boolean {
     return this.firstWords.has(word);
   }
 
-  /** Whether a word of `text` is a phrase's trigger word (a quick test before the phrase pattern). */
-  private mayHoldPhrase(text: string): boolean {
+  /** The phrases' trigger words `text` has. */
+  private triggersIn(text: string): Set<string> {
+    const found = new Set<string>();
     for (const raw of text.toLowerCase().split(WORD_BREAK)) {
       if (!raw) continue;
       const word = ASCII_ONLY.test(raw) ? raw : foldText(raw);
-      if (this.firstWords.has(word)) return true;
+      if (this.firstWords.has(word)) found.add(word);
     }
-    return false;
+    return found;
   }
 
   /** The canonical word a folded word stands for, if the lexicon names it. */
@@ -124,6 +150,8 @@ const CAPITAL_PAIR = /\p{Lu}\p{Lu}/u;
 /** What separates words (a first approximation: enough to find phrases' first words). */
 const WORD_BREAK = /[\s.,;:!?¿¡()"“”«»'’\-/]+/;
 const ASCII_ONLY = /^[a-z0-9]*$/;
+/** Patterns kept for sets of trigger words (a few dozen in practice); past this many, they are made again. */
+const MAX_PHRASE_PATTERNS = 1000;
 
 /** Whether a stem is a lexicon canonical word. */
 export const isCanonical = (stem: string) => stem.startsWith(CANONICAL);
