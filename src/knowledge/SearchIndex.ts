@@ -2,6 +2,7 @@ import { TermIndex } from './bm25';
 import { EntryScorer } from './EntryScorer';
 import { foldChunk } from './foldChunk';
 import { isCanonical, Lexicon, PLACE } from './Lexicon';
+import { EntryClassifier } from './EntryClassifier';
 import { describeWord, isLittleWord, isStopWord, spellDecades, tokenise } from './normalise';
 import { questionCues } from './questionCues';
 import { LittleWords } from './LittleWords';
@@ -47,6 +48,7 @@ export class SearchIndex {
     private readonly words: WordTable,
     /** Per phrasing p, its little words (`LittleWords` numbers): `little.ids[little.start[p] .. little.start[p + 1])`. */
     private readonly little: { ids: Int32Array; start: Int32Array; vocabulary: ReadonlyMap<string, number> },
+    private readonly classifier: EntryClassifier | undefined,
   ) {
     this.scorer = new EntryScorer(index);
     this.termStamp = new Int32Array(index.terms.size);
@@ -95,7 +97,28 @@ export class SearchIndex {
         if (e.kind === 'answer') add(n, e.answer, e.lang, true);
       }
     });
-    return new SearchIndex(versions.map((list) => list[0]!), index.finish(), kb, lexicon, words, little.finish());
+    // The classifier learns the same phrasings (not answers' own text: it would learn their wording
+    // as the question's). Its weights grow with entries × features: past `MAX_CLASSIFIED` entries
+    // the matcher decides alone.
+    const classifier =
+      versions.length <= MAX_CLASSIFIED
+        ? EntryClassifier.train(versions.flatMap((list) => list.flatMap((e) => phrasingsOf(e).map((text) => ({ text, label: e.id })))))
+        : undefined;
+    return new SearchIndex(versions.map((list) => list[0]!), index.finish(), kb, lexicon, words, little.finish(), classifier);
+  }
+
+  /**
+   * The classifier's reading of a message: the entry it ranks first (any kind) and its lead over
+   * the next; undefined without a classifier or when the message has nothing it learnt.
+   */
+  classify(message: string): { id: string; kind: UnderstoodEntry['kind']; margin: number } | undefined {
+    if (!this.classifier) return undefined;
+    // As for the matcher, words that only say who asks ("I'm a nurse", « mon cousin ») are not the question.
+    const words = message.split(/\s+/).filter((raw) => !tokenise(raw).some((w) => this.lexicon.isAsker(w)));
+    const found = this.classifier.classify(words.join(' '));
+    if (!found) return undefined;
+    const entry = this.entries.find((e) => e.id === found.label);
+    return entry ? { id: entry.id, kind: entry.kind, margin: found.margin } : undefined;
   }
 
   private get speller(): SpellingCorrector {
@@ -398,6 +421,8 @@ function hasCapitalPair(text: string): boolean {
  * languages (a Spanish speaker typing English gets a weak Spanish reading of English words).
  */
 const CLEAR_MATCH = 0.8;
+/** The classifier is trained for at most this many entries (ids; its weights are 256 KB an entry). */
+const MAX_CLASSIFIED = 2_000;
 /**
  * A whole message answered below this is a weak match: a long story's words can lift an entry just
  * over the band while the message's own question, read alone, matches another clearly ("my permit

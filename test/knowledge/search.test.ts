@@ -123,6 +123,16 @@ describe('SearchIndex and understand', () => {
       return u.kind === 'clarify' ? 'did you mean' : "I don't know";
     };
 
+    it("tells neighbouring entries apart by the words they do not share (the classifier's choice among the matcher's)", () => {
+      // The matcher alone answered the Thailand clinics, a general page on barriers and the UK exemptions list.
+      assert.equal(reply('is there an iom medical centre in uganda or do i have to go to another country', 'en'), 'health-assessment-where');
+      assert.equal(reply('no tengo papeles aca, me van a atender en el hospital igual?', 'es'), 'care-without-papers');
+      assert.equal(reply('me voy a trabajar a londres un año, me piden el examen de tuberculosis?', 'es'), 'tb-uk-visa');
+      // Its lead alone brings in no entry the matcher found no words for.
+      assert.equal(reply('2', 'en'), "I don't know");
+      assert.equal(reply('qwzxv blorf', 'en'), "I don't know");
+    });
+
     it('tells "how many" from "who" when both share the topic words', () => {
       assert.equal(reply('how many governments are in iom', 'en'), 'iom-member-states');
       assert.equal(reply('con quien trabaja la oim en mi pais', 'es'), 'national-partners');

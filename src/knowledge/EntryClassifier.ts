@@ -1,0 +1,191 @@
+import { foldText } from '../text/foldText';
+
+/** Features are hashed into this many slots (collisions cost little at this size). */
+const FEATURE_BITS = 16;
+const FEATURES = 1 << FEATURE_BITS;
+/** Character n-grams of each word, padded with a space each side ("hiv" → " h", " hi", …, "iv "). */
+const MIN_GRAM = 2;
+const MAX_GRAM = 5;
+/** Passes over the phrasings; the averaged weights settle after a few. */
+const EPOCHS = 3;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** A text as hashed features: slot numbers and their tf-idf weights, of unit length. */
+interface Features {
+  slots: Int32Array;
+  values: Float32Array;
+}
+
+/** The best class for a text, and by how much it leads the next (in units of the training margin, 1). */
+export interface Classified {
+  label: string;
+  margin: number;
+}
+
+/**
+ * A linear classifier over a text's character n-grams (2–5, within words) and its words and word
+ * pairs, all hashed, weighted tf-idf and normalised: it learns from the phrasings which pieces of
+ * words tell one entry from its neighbours, where the matcher only counts shared words, so it reads
+ * "jabs", "vaxx" or "the medical for the visa" from the phrasings that use them in any form.
+ * Trained at start-up by a multiclass hinge loss (the true class must lead every other by 1;
+ * after a miss the two are moved apart), with averaged weights. Language machinery only: what it
+ * knows comes from the knowledge base's phrasings. (The danger detector's `text/LinearClassifier`,
+ * a logistic regression updating every class on every example, suits its 8 classes; for 150
+ * entries and 15,000 phrasings it would train for minutes.)
+ */
+export class EntryClassifier {
+  private constructor(
+    private readonly labels: readonly string[],
+    /** Feature-major: the weights of slot f for every class are `weights[f * classes .. (f + 1) * classes)`. */
+    private readonly weights: Float32Array,
+    private readonly idf: Float32Array,
+  ) {}
+
+  /**
+   * Learns from `examples` (a text and its label). Deterministic (the order of passes comes from a
+   * fixed seed), so the last model is kept for the same examples: a process that indexes the same
+   * knowledge again (a second bot in one process, the tests) does not train again.
+   */
+  static train(examples: ReadonlyArray<{ text: string; label: string }>): EntryClassifier {
+    const key = examplesKey(examples);
+    if (last?.key !== key) last = { key, model: EntryClassifier.learn(examples) };
+    return last.model;
+  }
+
+  private static learn(examples: ReadonlyArray<{ text: string; label: string }>): EntryClassifier {
+    const labels = [...new Set(examples.map((e) => e.label))];
+    const classOf = new Map(labels.map((l, i) => [l, i]));
+    const counts = examples.map((e) => countFeatures(e.text));
+    const df = new Float32Array(FEATURES);
+    for (const c of counts) for (const slot of c.keys()) df[slot]!++;
+    const idf = new Float32Array(FEATURES);
+    for (let f = 0; f < FEATURES; f++) idf[f] = Math.log((1 + counts.length) / (1 + df[f]!)) + 1;
+    const docs = counts.map((c) => weigh(c, idf));
+    const truth = Int32Array.from(examples, (e) => classOf.get(e.label)!);
+    const C = labels.length;
+    const w = new Float32Array(FEATURES * C);
+    // Σ step × update, for the average of the weights over all steps: w − total / steps.
+    const total = new Float32Array(FEATURES * C);
+    const scores = new Float64Array(C);
+    const order = Int32Array.from(docs, (_, i) => i);
+    let random = 12345;
+    let step = 1;
+    for (let epoch = 0; epoch < EPOCHS; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        random = (Math.imul(random, 1103515245) + 12345) >>> 0;
+        const j = random % (i + 1);
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      for (const d of order) {
+        const { slots, values } = docs[d]!;
+        scoreInto(scores, w, C, slots, values);
+        const right = truth[d]!;
+        let wrong = right === 0 ? 1 : 0;
+        for (let c = 0; c < C; c++) if (c !== right && scores[c]! > scores[wrong]!) wrong = c;
+        if (C > 1 && scores[right]! - scores[wrong]! < 1) {
+          for (let k = 0; k < slots.length; k++) {
+            const base = slots[k]! * C;
+            const v = values[k]!;
+            w[base + right]! += v;
+            w[base + wrong]! -= v;
+            total[base + right]! += step * v;
+            total[base + wrong]! -= step * v;
+          }
+        }
+        step++;
+      }
+    }
+    for (let k = 0; k < w.length; k++) w[k] = w[k]! - total[k]! / step;
+    return new EntryClassifier(labels, w, idf);
+  }
+
+  /** The best label for `text` and its lead over the next, or undefined when no feature of the text was seen. */
+  classify(text: string): Classified | undefined {
+    const { slots, values } = weigh(countFeatures(text), this.idf);
+    if (slots.length === 0 || this.labels.length === 0) return undefined;
+    const C = this.labels.length;
+    const scores = new Float64Array(C);
+    scoreInto(scores, this.weights, C, slots, values);
+    let best = 0;
+    for (let c = 1; c < C; c++) if (scores[c]! > scores[best]!) best = c;
+    let second = -Infinity;
+    for (let c = 0; c < C; c++) if (c !== best && scores[c]! > second) second = scores[c]!;
+    return { label: this.labels[best]!, margin: C > 1 ? scores[best]! - second : Infinity };
+  }
+}
+
+/** The model trained last, and what it learnt from. */
+let last: { key: string; model: EntryClassifier } | undefined;
+
+/** A digest of the examples, labels and texts in order (two 32-bit hashes and the count). */
+function examplesKey(examples: ReadonlyArray<{ text: string; label: string }>): string {
+  let a = FNV_OFFSET;
+  let b = 0x9747b28c;
+  for (const { text, label } of examples) {
+    for (const s of [label, '\u0000', text, '\u0001']) {
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        a = Math.imul(a ^ c, FNV_PRIME);
+        b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+      }
+    }
+  }
+  return `${examples.length}:${a >>> 0}:${b >>> 0}`;
+}
+
+function scoreInto(scores: Float64Array, w: Float32Array, C: number, slots: Int32Array, values: Float32Array): void {
+  scores.fill(0);
+  for (let k = 0; k < slots.length; k++) {
+    const base = slots[k]! * C;
+    const v = values[k]!;
+    for (let c = 0; c < C; c++) scores[c]! += v * w[base + c]!;
+  }
+}
+
+/** Hashed feature counts of a text: character n-grams of each folded word, its words and word pairs. */
+function countFeatures(text: string): Map<number, number> {
+  const counts = new Map<number, number>();
+  const add = (h: number) => {
+    const slot = h & (FEATURES - 1);
+    counts.set(slot, (counts.get(slot) ?? 0) + 1);
+  };
+  const words = foldText(text).match(WORD) ?? [];
+  words.forEach((word, i) => {
+    const padded = ` ${word} `;
+    for (let start = 0; start + MIN_GRAM <= padded.length; start++) {
+      let h = Math.imul(FNV_OFFSET ^ 0x63, FNV_PRIME);
+      for (let end = start; end < padded.length && end - start < MAX_GRAM; end++) {
+        h = Math.imul(h ^ padded.charCodeAt(end), FNV_PRIME);
+        if (end - start + 1 >= MIN_GRAM) add(h);
+      }
+    }
+    add(hashWord(0x77, word));
+    if (i + 1 < words.length) add(hashWord(0x62, `${word} ${words[i + 1]}`));
+  });
+  return counts;
+}
+
+function hashWord(kind: number, text: string): number {
+  let h = Math.imul(FNV_OFFSET ^ kind, FNV_PRIME);
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** Sub-linear tf × idf, normalised to unit length. */
+function weigh(counts: Map<number, number>, idf: Float32Array): Features {
+  const slots = new Int32Array(counts.size);
+  const values = new Float32Array(counts.size);
+  let k = 0;
+  let norm = 0;
+  for (const [slot, count] of counts) {
+    const v = (1 + Math.log(count)) * idf[slot]!;
+    slots[k] = slot;
+    values[k++] = v;
+    norm += v * v;
+  }
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let i = 0; i < values.length; i++) values[i]! *= scale;
+  return { slots, values };
+}

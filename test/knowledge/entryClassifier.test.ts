@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { EntryClassifier } from '../../src/knowledge/EntryClassifier';
+
+const examples = [
+  ...['which vaccines will i get', 'what jabs do refugees get', 'do they give shots before the flight'].map((text) => ({ text, label: 'vaccines' })),
+  ...['why do they check me for tb', 'tuberculosis test before travel', 'chest x-ray for the visa'].map((text) => ({ text, label: 'tb' })),
+  ...['can i see a doctor without papers', 'no documents, will the hospital treat me', 'care for undocumented people'].map((text) => ({ text, label: 'care' })),
+];
+
+describe('the entry classifier', () => {
+  const model = EntryClassifier.train(examples);
+
+  it('reads a word in forms it never saw whole, from the pieces its phrasings share', () => {
+    assert.equal(model.classify('vacines for refugess?')?.label, 'vaccines');
+    assert.equal(model.classify('tuberculose')?.label, 'tb');
+    assert.equal(model.classify('undocumented, can a docter see me')?.label, 'care');
+  });
+
+  it('says by how much its choice leads: far for words it learnt, hardly for pieces it never saw', () => {
+    const sure = model.classify('what jabs will the refugees get')!;
+    assert.ok(sure.margin > 0.3, String(sure.margin));
+    assert.ok((model.classify('zzqx kkjw')?.margin ?? 0) < 0.1);
+    assert.equal(model.classify('!!!'), undefined);
+  });
+
+  it('learns the same model from the same examples, and keeps it', () => {
+    const again = EntryClassifier.train(examples);
+    assert.equal(EntryClassifier.train(examples.map((e) => ({ ...e }))), again);
+    assert.deepEqual(again.classify('what jabs will the refugees get'), model.classify('what jabs will the refugees get'));
+  });
+});
