@@ -57,12 +57,13 @@ export class EntryClassifier {
   private static learn(examples: ReadonlyArray<{ text: string; label: string }>): EntryClassifier {
     const labels = [...new Set(examples.map((e) => e.label))];
     const classOf = new Map(labels.map((l, i) => [l, i]));
-    const counts = examples.map((e) => countFeatures(e.text));
+    // Counts as typed arrays at once (a map per phrasing, all alive together, was 150 MB at the peak).
+    const docs = examples.map((e) => countFeatures(e.text));
     const df = new Float32Array(FEATURES);
-    for (const c of counts) for (const slot of c.keys()) df[slot]!++;
+    for (const { slots } of docs) for (const slot of slots) df[slot]!++;
     const idf = new Float32Array(FEATURES);
-    for (let f = 0; f < FEATURES; f++) idf[f] = Math.log((1 + counts.length) / (1 + df[f]!)) + 1;
-    const docs = counts.map((c) => weigh(c, idf));
+    for (let f = 0; f < FEATURES; f++) idf[f] = Math.log((1 + docs.length) / (1 + df[f]!)) + 1;
+    for (const d of docs) weigh(d, idf);
     const truth = Int32Array.from(examples, (e) => classOf.get(e.label)!);
     const C = labels.length;
     const w = new Float32Array(FEATURES * C);
@@ -144,8 +145,8 @@ function scoreInto(scores: Float64Array, w: Float32Array, C: number, slots: Int3
   }
 }
 
-/** Hashed feature counts of a text: character n-grams of each folded word, its words and word pairs. */
-function countFeatures(text: string): Map<number, number> {
+/** Hashed feature counts of a text (as `values`): character n-grams of each folded word, its words and word pairs. */
+function countFeatures(text: string): Features {
   const counts = new Map<number, number>();
   const add = (h: number) => {
     const slot = h & (FEATURES - 1);
@@ -164,7 +165,7 @@ function countFeatures(text: string): Map<number, number> {
     add(hashWord(0x77, word));
     if (i + 1 < words.length) add(hashWord(0x62, `${word} ${words[i + 1]}`));
   });
-  return counts;
+  return { slots: Int32Array.from(counts.keys()), values: Float32Array.from(counts.values()) };
 }
 
 function hashWord(kind: number, text: string): number {
@@ -173,19 +174,16 @@ function hashWord(kind: number, text: string): number {
   return h;
 }
 
-/** Sub-linear tf × idf, normalised to unit length. */
-function weigh(counts: Map<number, number>, idf: Float32Array): Features {
-  const slots = new Int32Array(counts.size);
-  const values = new Float32Array(counts.size);
-  let k = 0;
+/** Counts made sub-linear tf × idf, normalised to unit length, in place. */
+function weigh(features: Features, idf: Float32Array): Features {
+  const { slots, values } = features;
   let norm = 0;
-  for (const [slot, count] of counts) {
-    const v = (1 + Math.log(count)) * idf[slot]!;
-    slots[k] = slot;
-    values[k++] = v;
+  for (let k = 0; k < slots.length; k++) {
+    const v = (1 + Math.log(values[k]!)) * idf[slots[k]!]!;
+    values[k] = v;
     norm += v * v;
   }
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (let i = 0; i < values.length; i++) values[i]! *= scale;
-  return { slots, values };
+  for (let k = 0; k < values.length; k++) values[k]! *= scale;
+  return features;
 }
