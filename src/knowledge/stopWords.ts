@@ -29,6 +29,7 @@ const EXTRA: Record<Lang, string> = {
     colleague colleagues says latest current source sources heard hear right correct report presentation liner
     asked whether consider considers considered bro dude mate wait
     possible simple simply words plain
+    sorry
   `,
   fr: `
     quoi que qu quel quelle quels quelles qui quand comment combien pourquoi ou est ce ca cela ceci
