@@ -27,8 +27,9 @@ function main(dir: string): number {
   console.log(`menu: ${kb.themes.length} themes, ${kb.themes.reduce((n, t) => n + t.entries.length, 0)} entries`);
   for (const stale of staleEntries(kb)) console.log(`  stale: ${stale}`);
   for (const figure of figuresWithoutYear(kb)) console.log(`  check: ${figure}`);
-  for (const unclear of unclearPhrasings(kb, SearchIndex.build(kb))) console.log(`  unclear: ${unclear}`);
-  const problems = checkKnowledge(kb);
+  const index = SearchIndex.build(kb);
+  for (const unclear of unclearPhrasings(kb, index)) console.log(`  unclear: ${unclear}`);
+  const problems = checkKnowledge(kb, index);
   for (const problem of problems) console.log(`  problem: ${problem}`);
   console.log(problems.length === 0 ? 'kb:check: no problems' : `kb:check: ${problems.length} problem(s)`);
   return problems.length === 0 ? 0 : 1;

@@ -108,17 +108,15 @@ export class SearchIndex {
   }
 
   /**
-   * The classifier's reading of a message: the entry it ranks first (any kind) and its lead over
+   * The classifier's reading of a message: the entry id it ranks first (any kind) and its lead over
    * the next; undefined without a classifier or when the message has nothing it learnt.
    */
-  classify(message: string): { id: string; kind: UnderstoodEntry['kind']; margin: number } | undefined {
+  classify(message: string): { id: string; margin: number } | undefined {
     if (!this.classifier) return undefined;
     // As for the matcher, words that only say who asks ("I'm a nurse", « mon cousin ») are not the question.
     const words = message.split(/\s+/).filter((raw) => !tokenise(raw).some((w) => this.lexicon.isAsker(w)));
     const found = this.classifier.classify(words.join(' '));
-    if (!found) return undefined;
-    const entry = this.entries.find((e) => e.id === found.label);
-    return entry ? { id: entry.id, kind: entry.kind, margin: found.margin } : undefined;
+    return found && { id: found.label, margin: found.margin };
   }
 
   private get speller(): SpellingCorrector {

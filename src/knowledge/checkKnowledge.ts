@@ -9,8 +9,8 @@ import { ACTION_IDS, type KnowledgeBase, type KnowledgeEntry, LANGUAGES } from '
  * apart), answers over the limit, missing sources, too few alternates, and ids whose source or
  * related list differs between languages. `npm run kb:check` fails on any of them.
  */
-export function checkKnowledge(kb: KnowledgeBase): string[] {
-  return [...missingIds(kb), ...entryProblems(kb), ...collisions(kb), ...parityProblems(kb), ...figureProblems(kb), ...actionProblems(kb)];
+export function checkKnowledge(kb: KnowledgeBase, index = SearchIndex.build(kb)): string[] {
+  return [...missingIds(kb), ...entryProblems(kb), ...collisions(kb, index), ...parityProblems(kb), ...figureProblems(kb), ...actionProblems(kb)];
 }
 
 /** An answer reviewed longer ago than this is reported as stale (`staleEntries`). */
@@ -62,9 +62,8 @@ const phrasings = (e: KnowledgeEntry) => [e.question, ...e.alternates];
  * Two entries sharing a phrasing, compared two ways: the folded text (across all languages, since
  * the index is shared) and, within one language, the terms the matcher reads (stems and little words).
  */
-function collisions(kb: KnowledgeBase): string[] {
+function collisions(kb: KnowledgeBase, index: SearchIndex): string[] {
   const problems: string[] = [];
-  const index = SearchIndex.build(kb);
   const byText = new Map<string, KnowledgeEntry>();
   const byStems = new Map<string, KnowledgeEntry>();
   for (const lang of LANGUAGES) {

@@ -28,17 +28,17 @@ export function understand(text: string, lang: Lang, kb: KnowledgeBase, index: S
   // matcher's choice (or of one where the matcher was unsure): it tells neighbouring entries apart
   // by what their phrasings do not share. It never brings in an entry the matcher found no words
   // for, so the matcher's scope (words the knowledge base never uses, a number alone) stands.
+  // A single word is too little to state an answer the matcher hesitated over ("objectifs": whose?).
+  if (searched.candidates.length === 0 || tokenise(text).filter((w) => !isLittleWord(w)).length < 2) return matched;
   const classified = index.classify(text);
   if (!classified || classified.margin < CLASSIFIER_MARGIN || chose(matched) === classified.id) return matched;
   const candidate = searched.candidates.find((c) => c.id === classified.id);
   if (!candidate) return matched;
   // The matcher's lead over the classifier's choice, when larger than the classifier's own lead,
   // stands ("casi 300 millones de migrantes": the matcher reads 300 as the 281 million it knows).
-  const lead = (searched.candidates[0]?.score ?? 0) - candidate.score;
+  const lead = searched.candidates[0]!.score - candidate.score;
   if (lead > classified.margin) return matched;
-  // A single word is too little to state an answer the matcher hesitated over ("objectifs": whose?).
-  if (tokenise(text).filter((w) => !isLittleWord(w)).length < 2) return matched;
-  return decided({ ...classified, score: classified.margin }, 'high', kb, lang) ?? matched;
+  return decided({ ...candidate, score: classified.margin }, 'high', kb, lang) ?? matched;
 }
 
 /** The entry an understanding chose, if it chose one. */
