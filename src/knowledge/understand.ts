@@ -26,12 +26,17 @@ export function understand(text: string, lang: Lang, kb: KnowledgeBase, index: S
   const matched = matchedUnderstanding(searched, lang, kb);
   // Among the matcher's candidates, the classifier decides when it is sure of another than the
   // matcher's choice (or of one where the matcher was unsure): it tells neighbouring entries apart
-  // by what their phrasings do not share. It never brings in an entry the matcher found no words
-  // for, so the matcher's scope (words the knowledge base never uses, a number alone) stands.
+  // by what their phrasings do not share. It never brings in an answer or action the matcher found
+  // no words for, so the matcher's scope (words the knowledge base never uses, a number alone) stands.
   // A single word is too little to state an answer the matcher hesitated over ("objectifs": whose?).
   if (searched.candidates.length === 0 || tokenise(text).filter((w) => !isLittleWord(w)).length < 2) return matched;
   const classified = index.classify(text);
   if (!classified || classified.margin < CLASSIFIER_MARGIN || chose(matched) === classified.id) return matched;
+  // A referral states no fact, only what the bot does not cover, and its phrasings' topic words are
+  // the answers' ("my X-ray", "is it TB"): what tells it apart is how the asker says it, which the
+  // classifier reads and the matcher does not. So the classifier refers on its own margin, even to
+  // a referral the matcher ranked below topic answers ("J'ai des sueurs la nuit… c'est la tuberculose ?").
+  if (kb.referrals[lang].has(classified.id)) return decided({ id: classified.id, kind: 'referral', score: classified.margin }, 'high', kb, lang) ?? matched;
   const candidate = searched.candidates.find((c) => c.id === classified.id);
   if (!candidate) return matched;
   // The matcher's lead over the classifier's choice, when larger than the classifier's own lead,

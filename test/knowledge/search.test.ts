@@ -160,6 +160,15 @@ describe('SearchIndex and understand', () => {
       assert.equal(reply('i live in canada why cant i see a doctor', 'en'), 'health-access-barriers');
     });
 
+    it('refers a question about one\'s own symptoms or dose though its topic words are an answer\'s', () => {
+      // The matcher ranked a general answer first (travel-if-sick), on the words the two share.
+      assert.equal(reply("J'ai des maux de tête et des vertiges depuis une semaine, c'est quoi comme maladie ?", 'fr'), 'referred personal-medical-advice');
+      assert.equal(reply('Tengo dolor de estómago y diarrea desde hace tres días, ¿qué enfermedad tengo?', 'es'), 'referred personal-medical-advice');
+      assert.equal(reply('I take 50mg of sertraline, is that dose too high for me?', 'en'), 'referred personal-medical-advice');
+      // The general question on the same topic is still answered.
+      assert.equal(reply('can i travel if i am sick', 'en'), 'travel-if-sick');
+    });
+
     it('finds the question after the story around it, and leaves out the words that only say who asks', () => {
       const story = 'I moved to Italy two years ago and my Italian is still bad. The clinic keeps sending me away.';
       assert.equal(reply(`${story} Why is it so hard for migrants to get health care?`, 'en'), 'health-access-barriers');
