@@ -17,8 +17,6 @@ export interface QueryTerm {
 const READ_RATIO = 8;
 /** Below this many postings, scoring every phrasing costs less than working out what to leave out. */
 const FEW_POSTINGS = 512;
-/** Entries scored first, per place in the top: the more, the higher the floor the others must reach. */
-const SEEDS = 4;
 
 /**
  * Scores the entries sharing a word with a query (the formula is `scoreQuery`'s) into `best`,
@@ -27,8 +25,8 @@ const SEEDS = 4;
  * Common words are in thousands of phrasings, and scoring each of them was most of a slow search.
  * But an entry's phrasings cannot score above a bound known from its entry postings alone (its
  * share of the query's weight, and the share of its lightest phrasing the query words could
- * cover), so once a few entries are scored most others are known not to reach the top: only
- * those whose bound reaches the lowest of those scores are scored, from the index's term lists.
+ * cover), so entries are scored from the index's term lists in order of bound, until the next
+ * bound is below the lowest score of the top so far: no entry left can reach it.
  * When too many do (a query of common words only), every matching phrasing is scored from the
  * postings instead. Both ways give the same scores, bit for bit: each sum is made in query order.
  * A reading of the query in another language only has to beat the best reading so far: its
@@ -52,6 +50,7 @@ export class EntryScorer {
   /** Per term: its position in the query + 1 (0: not in the query). */
   private readonly position: Int32Array;
   private hits = new Uint8Array(16);
+  private readonly queue: EntryQueue;
 
   constructor(private readonly index: TermIndex) {
     this.best = new Float64Array(index.entryCount);
@@ -66,6 +65,7 @@ export class EntryScorer {
     }
     this.touchedPhrasings = new Int32Array(index.phrasingCount);
     this.position = new Int32Array(index.terms.size);
+    this.queue = new EntryQueue(index.entryCount);
   }
 
   /**
@@ -133,22 +133,18 @@ export class EntryScorer {
   }
 
   /**
-   * Whether an entry scores above `mustBeat`, found by scoring (into `best`) the entries whose
-   * bound is above it; true without knowing when that would read more than `budget` words of
-   * term lists. When false, `best` is left all 0.
+   * Whether an entry scores above `mustBeat`, found by scoring (into `best`) entries in order of
+   * bound while their bound is above it; true without knowing when that would read more than
+   * `budget` words of term lists. When false, `best` is left all 0.
    */
   private mayBeat(terms: readonly QueryTerm[], total: number, discount: number, count: number, budget: number, mustBeat: number): boolean {
-    const { touched, best, bound } = this;
+    const { best, bound } = this;
+    const queue = this.byBound(count);
     let reading = 0;
-    for (let i = 0; i < count; i++) {
-      const e = touched[i]!;
-      if (bound[e]! > mustBeat && (reading += this.cost(e)) > budget) return true;
+    for (let e = queue.pop(); e >= 0 && bound[e]! > mustBeat; e = queue.pop()) {
+      if ((reading += this.cost(e)) > budget) return true;
+      if ((best[e] = this.entryScore(e, terms, total, discount)) > mustBeat) return true;
     }
-    for (let i = 0; i < count; i++) {
-      const e = touched[i]!;
-      if (bound[e]! > mustBeat) best[e] = this.entryScore(e, terms, total, discount);
-    }
-    if (this.anyAbove(count, mustBeat)) return true;
     this.forget(count);
     return false;
   }
@@ -187,30 +183,29 @@ export class EntryScorer {
   }
 
   /**
-   * Scores the `SEEDS * keep` entries with the highest bounds, then the others whose bound reaches
-   * the `keep`-th best of those scores; false when that would read more than `budget` words of
-   * term lists.
+   * Scores entries in order of bound until the next one's bound is below the `keep`-th best score
+   * so far (no entry left can reach the top); false when that would read more than `budget` words
+   * of term lists.
    */
   private scoreWithinBound(terms: readonly QueryTerm[], total: number, discount: number, keep: number, count: number, budget: number): boolean {
-    const { touched, best, bound } = this;
-    let floor = 0;
-    if (count > keep) {
-      const seeds = highestEntries(touched, count, bound, SEEDS * keep);
-      if (seeds.reduce((sum, e) => sum + (best[e] === 0 ? this.cost(e) : 0), 0) > budget) return false;
-      const scores = seeds.map((e) => best[e] || (best[e] = this.entryScore(e, terms, total, discount))).sort((a, b) => b - a);
-      floor = scores[keep - 1]!;
-    }
+    const { best, bound } = this;
+    const queue = this.byBound(count);
+    const kept = new TopScores(keep);
     let reading = 0;
-    for (let i = 0; i < count && reading <= budget; i++) {
-      const e = touched[i]!;
-      if (best[e] === 0 && bound[e]! >= floor) reading += this.cost(e);
-    }
-    if (reading > budget) return false;
-    for (let i = 0; i < count; i++) {
-      const e = touched[i]!;
-      if (best[e] === 0 && bound[e]! >= floor) best[e] = this.entryScore(e, terms, total, discount);
+    for (let e = queue.pop(); e >= 0 && bound[e]! >= kept.floor; e = queue.pop()) {
+      if (best[e] === 0) {
+        if ((reading += this.cost(e)) > budget) return false;
+        best[e] = this.entryScore(e, terms, total, discount);
+      }
+      kept.add(best[e]!);
     }
     return true;
+  }
+
+  /** The `count` touched entries, to be taken in order of decreasing bound. */
+  private byBound(count: number): EntryQueue {
+    this.queue.fill(this.touched, count, this.bound);
+    return this.queue;
   }
 
   /** How many words of term lists scoring an entry reads. */
@@ -220,18 +215,62 @@ export class EntryScorer {
   }
 }
 
-/** The `k` entries of `entries[0 .. count)` with the highest `values` (any order). */
-function highestEntries(entries: Int32Array, count: number, values: Float64Array, k: number): number[] {
-  const highest: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const e = entries[i]!;
-    if (highest.length === k) {
-      if (values[e]! <= values[highest[k - 1]!]!) continue;
-      highest.pop();
-    }
-    let at = highest.length;
-    while (at > 0 && values[highest[at - 1]!]! < values[e]!) at--;
-    highest.splice(at, 0, e);
+/** Entries taken in order of decreasing value: a binary max-heap, made in linear time. */
+class EntryQueue {
+  private heap: Int32Array;
+  private size = 0;
+  private values: Float64Array = new Float64Array(0);
+
+  constructor(capacity: number) {
+    this.heap = new Int32Array(capacity);
   }
-  return highest;
+
+  fill(entries: Int32Array, count: number, values: Float64Array): void {
+    this.heap.set(entries.subarray(0, count));
+    this.size = count;
+    this.values = values;
+    for (let i = (count >> 1) - 1; i >= 0; i--) this.sink(i);
+  }
+
+  /** The entry with the highest value, removed; -1 when none is left. */
+  pop(): number {
+    if (this.size === 0) return -1;
+    const first = this.heap[0]!;
+    this.heap[0] = this.heap[--this.size]!;
+    this.sink(0);
+    return first;
+  }
+
+  private sink(i: number): void {
+    const { heap, values, size } = this;
+    const e = heap[i]!;
+    const v = values[e]!;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= size) break;
+      if (child + 1 < size && values[heap[child + 1]!]! > values[heap[child]!]!) child++;
+      if (values[heap[child]!]! <= v) break;
+      heap[i] = heap[child]!;
+      i = child;
+    }
+    heap[i] = e;
+  }
+}
+
+/** The `keep` best scores seen; `floor` is the least of them once there are `keep` (0 before). */
+class TopScores {
+  private readonly scores: number[] = [];
+  floor = 0;
+
+  constructor(private readonly keep: number) {}
+
+  add(score: number): void {
+    const { scores, keep } = this;
+    if (scores.length === keep && score <= scores[keep - 1]!) return;
+    let at = scores.length;
+    while (at > 0 && scores[at - 1]! < score) at--;
+    scores.splice(at, 0, score);
+    if (scores.length > keep) scores.pop();
+    if (scores.length === keep) this.floor = scores[keep - 1]!;
+  }
 }

@@ -79,11 +79,9 @@ export function scoreQuery(
   const count = scorer.score(terms, total, discount, RERANKED, mustBeat);
   const ranked = top(scorer.touched, count, scorer.best, RERANKED);
   scorer.clear(count);
-  const agreeing = cues ? reranked(ranked, (c) => 1 - LITTLE_WORDS_SHARE * (1 - cues.agreement(c.entry))) : ranked;
-  const byKind = cues ? byKindOfQuestion(agreeing, cues) : agreeing;
-  const candidates = (cues?.names.length ? aboutOtherOrganisation(byKind, cues) : byKind).slice(0, MAX_CANDIDATES);
+  const { byKind, candidates } = cues ? rerankedByCues(ranked, cues) : { byKind: ranked, candidates: ranked.slice(0, MAX_CANDIDATES) };
   // Another organisation's question can make an answer less confident, never more.
-  const band = lessConfident(bandOf(candidates), bandOf(byKind.slice(0, MAX_CANDIDATES)));
+  const band = lessConfident(bandOf(candidates), bandOf(byKind));
   // One known word beside words the knowledge base never uses ("write me a poem", "fix my phone",
   // "a joke about doctors") is too little evidence to state an answer, or even to suggest one.
   const loneWord = terms.length === 1 && unknownWeight > 0 && (band === 'high' || band === 'medium');
@@ -93,23 +91,48 @@ export function scoreQuery(
   return { candidates, band: guessed ? 'medium' : band };
 }
 
-/** `candidates` with those whose main question asks for another kind of answer demoted, if any asks for the query's. */
-function byKindOfQuestion(candidates: ScoredEntry[], { kinds, kindsOf }: Cues): ScoredEntry[] {
-  const asks = candidates.map((c) => (kindsOf(c.entry) & kinds) !== 0);
-  if (!asks.includes(true)) return candidates;
-  return reranked(candidates, (c, i) => (asks[i] ? 1 : CUE_MISMATCH));
-}
-
 /**
- * `candidates` whose phrasings do not name the organisation asked about, demoted: "when was WHO
- * founded" is not IOM's 1951, « c'est quoi l'ONU » not IOM's member states.
+ * The best `MAX_CANDIDATES` of `ranked` once the cues have reranked them, with and without the
+ * demotion of entries about another organisation than the one asked about. Each cue only demotes:
+ * the little words' agreement (`Cues.agreement`) to 1 − LITTLE_WORDS_SHARE at most; an entry
+ * whose main question asks for another kind of answer (when another asks for the query's) to
+ * CUE_MISMATCH; an entry that does not name the organisation asked about ("when was WHO founded"
+ * is not IOM's 1951) to OTHER_ORGANISATION. Agreement reads each phrasing of the entry, so it is
+ * worked out best bound first, and only until no entry left can reach either top.
  */
-function aboutOtherOrganisation(candidates: ScoredEntry[], { names, namesOf }: Cues): ScoredEntry[] {
-  return reranked(candidates, (c) => (names.some((n) => namesOf(c.entry).has(n)) ? 1 : OTHER_ORGANISATION));
+function rerankedByCues(ranked: readonly ScoredEntry[], cues: Cues): { byKind: ScoredEntry[]; candidates: ScoredEntry[] } {
+  const asks = ranked.map((c) => (cues.kindsOf(c.entry) & cues.kinds) !== 0);
+  const kindFactor = asks.includes(true) ? asks.map((a) => (a ? 1 : CUE_MISMATCH)) : asks.map(() => 1);
+  const names = cues.names;
+  const otherFactor = ranked.map((c) => (names.length === 0 || names.some((n) => cues.namesOf(c.entry).has(n)) ? 1 : OTHER_ORGANISATION));
+  // Agreement is at most 1, so `score × kind` bounds the score by kind and, times the other factor, the final one.
+  const order = ranked.map((c, i) => ({ i, bound: c.score * kindFactor[i]! })).sort((a, b) => b.bound - a.bound || a.i - b.i);
+  const laterFinal = new Float64Array(order.length + 1);
+  for (let k = order.length - 1; k >= 0; k--) laterFinal[k] = Math.max(laterFinal[k + 1]!, order[k]!.bound * otherFactor[order[k]!.i]!);
+  const byKind: ScoredEntry[] = [];
+  const candidates: ScoredEntry[] = [];
+  for (let k = 0; k < order.length; k++) {
+    const { i, bound } = order[k]!;
+    if (bound < floorOf(byKind) && laterFinal[k]! < floorOf(candidates)) break;
+    const c = ranked[i]!;
+    const agreeing = c.score * (1 - LITTLE_WORDS_SHARE * (1 - cues.agreement(c.entry)));
+    const kind = agreeing * kindFactor[i]!;
+    keepBest(byKind, { entry: c.entry, score: kind });
+    keepBest(candidates, { entry: c.entry, score: names.length > 0 ? kind * otherFactor[i]! : kind });
+  }
+  return { byKind, candidates };
 }
 
-function reranked(candidates: ScoredEntry[], factor: (c: ScoredEntry, i: number) => number): ScoredEntry[] {
-  return candidates.map((c, i) => ({ entry: c.entry, score: c.score * factor(c, i) })).sort((a, b) => b.score - a.score || a.entry - b.entry);
+/** The score an entry must reach to enter `best` (−1 while it has room). */
+function floorOf(best: readonly ScoredEntry[]): number {
+  return best.length < MAX_CANDIDATES ? -1 : best[best.length - 1]!.score;
+}
+
+/** Puts `c` into `best` (best first, equal scores by entry) if it is among the `MAX_CANDIDATES` best. */
+function keepBest(best: ScoredEntry[], c: ScoredEntry): void {
+  best.push(c);
+  best.sort((a, b) => b.score - a.score || a.entry - b.entry);
+  if (best.length > MAX_CANDIDATES) best.pop();
 }
 
 const BANDS: readonly ConfidenceBand[] = ['high', 'medium', 'low', 'none'];

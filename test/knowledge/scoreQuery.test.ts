@@ -3,7 +3,7 @@ import { random, syntheticKnowledge } from '../../bench/syntheticKnowledge';
 import { TermIndex } from '../../src/knowledge/bm25';
 import { EntryScorer, type QueryTerm } from '../../src/knowledge/EntryScorer';
 import { words } from '../../src/knowledge/normalise';
-import { scoreQuery, type ScoredEntry } from '../../src/knowledge/scoreQuery';
+import { CUE_MISMATCH, type Cues, LITTLE_WORDS_SHARE, OTHER_ORGANISATION, scoreQuery, type ScoredEntry } from '../../src/knowledge/scoreQuery';
 import { LANGUAGES } from '../../src/knowledge/types';
 
 /** The index `SearchIndex.build` makes, over a generated knowledge base with common and rare words. */
@@ -92,4 +92,49 @@ describe('scoreQuery', () => {
       assert.deepEqual(candidates, expected[0]!.score > mustBeat ? expected : [], JSON.stringify({ terms, mustBeat }));
     }
   });
+
+  it('reranks by the cues as reranking all of the best 15 would, though it reads the agreement of fewer', () => {
+    /** Every one of the best 15 reranked by each cue in turn, as the cues are defined. */
+    const plain = (ranked: ScoredEntry[], cues: Cues): ScoredEntry[] => {
+      const sorted = (list: ScoredEntry[]) => list.sort((a, b) => b.score - a.score || a.entry - b.entry);
+      const agreeing = sorted(ranked.map((c) => ({ entry: c.entry, score: c.score * (1 - LITTLE_WORDS_SHARE * (1 - cues.agreement(c.entry))) })));
+      const asks = agreeing.map((c) => (cues.kindsOf(c.entry) & cues.kinds) !== 0);
+      const byKind = asks.includes(true) ? sorted(agreeing.map((c, i) => ({ entry: c.entry, score: c.score * (asks[i] ? 1 : CUE_MISMATCH) }))) : agreeing;
+      if (cues.names.length === 0) return byKind.slice(0, 5);
+      return sorted(byKind.map((c) => ({ entry: c.entry, score: c.score * (cues.names.some((n) => cues.namesOf(c.entry).has(n)) ? 1 : OTHER_ORGANISATION) }))).slice(0, 5);
+    };
+    let read = 0;
+    let readPlain = 0;
+    for (let q = 0; q < 600; q++) {
+      const pick = () => termsByDf[Math.floor(rand() ** (1 + 2 * (q % 3)) * termsByDf.length)]!;
+      const terms = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 5) }, pick))].map((term) => ({ term, idf: index.idf[term]!, weight: index.idf[term]! }));
+      const salt = rand();
+      const agreement = (e: number) => [0, 0.5, 1, (e * 7919 * salt) % 1][(e + q) % 4]!;
+      const cues: Cues = {
+        kinds: q % 3,
+        names: q % 4 === 0 ? ['who'] : [],
+        kindsOf: (e) => e % 3,
+        namesOf: (e) => new Set(e % 5 === 0 ? ['who'] : []),
+        agreement: (e) => (read++, agreement(e)),
+      };
+      const { candidates } = scoreQuery(terms, 0, scorer, 1, -1, cues);
+      // The plain reranking starts from the best 15 by score alone.
+      const best15 = everyFifteen(terms);
+      readPlain += best15.length;
+      assert.deepEqual(candidates, plain(best15, { ...cues, agreement }), JSON.stringify(terms));
+    }
+    assert.ok(read < readPlain, `agreement read ${read} times, against ${readPlain}`);
+  });
+
+  /** The best 15 entries by score alone (as `scoreQuery` ranks them before the cues). */
+  function everyFifteen(terms: QueryTerm[]): ScoredEntry[] {
+    const count = scorer.score(terms, terms.reduce((s, t) => s + t.weight, 0), 1, 15, -1);
+    const all: ScoredEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      const entry = scorer.touched[i]!;
+      if (scorer.best[entry]! > 0) all.push({ entry, score: scorer.best[entry]! });
+    }
+    scorer.clear(count);
+    return all.sort((a, b) => b.score - a.score || a.entry - b.entry).slice(0, 15);
+  }
 });
