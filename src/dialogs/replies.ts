@@ -32,9 +32,15 @@ export function answerReply(turn: Turn, entry: KnowledgeEntry, kb: KnowledgeBase
   };
 }
 
-/** Something the bot does not cover: its kind reply, with a person and the topics offered. */
-export function referralReply(turn: Turn, entry: ReferralEntry, kb: KnowledgeBase): Reply {
-  return { kind: 'message', text: entry.reply, choices: [personChoice(turn), ...topicMenu(kb, turn.lang)] };
+/**
+ * Something the bot does not cover: its kind reply, with a person and the topics offered; with the
+ * closest general answer, if there is one, and "all topics" in place of the topics (three choices:
+ * WhatsApp shows them as buttons).
+ */
+export function referralReply(turn: Turn, entry: ReferralEntry, kb: KnowledgeBase, related?: KnowledgeEntry): Reply {
+  const allTopics = turn.t('menu.allTopics');
+  const rest = related ? [{ label: related.question, value: related.question }, { label: allTopics, value: allTopics }] : topicMenu(kb, turn.lang);
+  return { kind: 'message', text: entry.reply, choices: [personChoice(turn), ...rest] };
 }
 
 /** "Did you mean": the close candidates (answers by their question, actions by their label), and "none of these". */

@@ -42,7 +42,7 @@ export function understandHandler(services: BotServices, actions: ActionRunners,
           return true;
         case 'referral':
           turn.convo.misses = 0;
-          turn.say(referralReply(turn, outcome.entry, kb));
+          turn.say(referralReply(turn, outcome.entry, kb, outcome.related));
           return true;
         case 'clarify':
           turn.say(clarifyReply(turn, outcome.candidates));

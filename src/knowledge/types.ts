@@ -102,6 +102,11 @@ export interface SearchResult {
 export type Understanding =
   | { kind: 'answer'; entry: KnowledgeEntry; score: number; band: ConfidenceBand }
   | { kind: 'action'; action: ActionId; score: number; band: ConfidenceBand }
-  | { kind: 'referral'; entry: ReferralEntry; score: number; band: ConfidenceBand }
+  /**
+   * `related`: the general answer closest to the message, if close enough to be offered ("my X-ray
+   * came back with a spot, will they refuse my visa?" is referred as one's own case, and offered
+   * what happens when an X-ray shows something).
+   */
+  | { kind: 'referral'; entry: ReferralEntry; score: number; band: ConfidenceBand; related?: KnowledgeEntry }
   | { kind: 'clarify'; candidates: UnderstoodEntry[]; band: ConfidenceBand }
   | { kind: 'unknown'; band: ConfidenceBand };

@@ -1,6 +1,6 @@
 import { isLittleWord, tokenise } from './normalise';
 import type { SearchIndex } from './SearchIndex';
-import { LOW } from './scoreQuery';
+import { LOW, MEDIUM } from './scoreQuery';
 import { type ActionId, type KnowledgeBase, LANGUAGES, type Lang, type SearchCandidate, type SearchResult, type Understanding, type UnderstoodEntry } from './types';
 
 /** "Did you mean" offers at most this many entries (plus "none of these"). */
@@ -23,6 +23,15 @@ const CLASSIFIER_MARGIN = 0.3;
  */
 export function understand(text: string, lang: Lang, kb: KnowledgeBase, index: SearchIndex): Understanding {
   const searched = index.search(text, lang);
+  const outcome = understood(text, lang, kb, index, searched);
+  if (outcome.kind !== 'referral') return outcome;
+  // A referral offers the closest general answer, when it is close enough for a "did you mean".
+  const near = searched.candidates.find((c) => c.kind === 'answer' && c.score >= MEDIUM);
+  const related = near && entryIn(kb, near, lang);
+  return related?.kind === 'answer' ? { ...outcome, related } : outcome;
+}
+
+function understood(text: string, lang: Lang, kb: KnowledgeBase, index: SearchIndex, searched: SearchResult): Understanding {
   const matched = matchedUnderstanding(searched, lang, kb);
   // Among the matcher's candidates, the classifier decides when it is sure of another than the
   // matcher's choice (or of one where the matcher was unsure): it tells neighbouring entries apart

@@ -66,6 +66,19 @@ describe('talking to the bot', () => {
     assert.ok(user.choices.length > 0, 'offers the topic menu');
   });
 
+  it('says it cannot see a person\'s own results, offers a person and the general answer on the topic', async () => {
+    const user = await chatWithBot();
+    await user.send('my chest xray from last tuesday, did it come back clear?');
+    assert.match(user.text, /can't see anyone's file, case, results/);
+    assert.doesNotMatch(user.text, /Source/, 'no answer is stated as if it were about this person');
+    assert.ok(user.choices.includes('Talk to a person'), 'offers a person');
+    const general = user.choices.find((c) => /X-ray/i.test(c));
+    assert.ok(general, `offers the general answer on X-rays: ${user.choices.join(' | ')}`);
+    assert.ok(user.choices.includes('All topics'), 'and the topics, in three choices (WhatsApp buttons)');
+    await user.send(general);
+    assert.match(user.text, /Source/);
+  });
+
   it('"how are you" gets a friendly word and the topics, not a knowledge-base answer', async () => {
     for (const [locale, hello, reply] of [
       ['en-US', 'how are you doing today?', /always ready/],
