@@ -25,7 +25,14 @@ export class LittleWords {
     this.starts.push(this.count);
   }
 
-  finish(): { ids: Int32Array; start: Int32Array; vocabulary: ReadonlyMap<string, number> } {
+  finish(): PhrasingLittleWords {
     return { ids: this.ids.subarray(0, this.count), start: Int32Array.from(this.starts), vocabulary: this.vocabulary };
   }
+}
+
+/** Per phrasing p, its little words (`LittleWords` numbers): `ids[start[p] .. start[p + 1])`. */
+export interface PhrasingLittleWords {
+  ids: Int32Array;
+  start: Int32Array;
+  vocabulary: ReadonlyMap<string, number>;
 }

@@ -1,14 +1,14 @@
 import { TermIndex } from './bm25';
+import { EntryCues } from './EntryCues';
 import { EntryScorer } from './EntryScorer';
 import { foldChunk } from './foldChunk';
 import { isCanonical, Lexicon, PLACE } from './Lexicon';
 import { EntryClassifier } from './EntryClassifier';
 import { describeWord, isLittleWord, isStopWord, spellDecades, tokenise } from './normalise';
-import { questionCues } from './questionCues';
-import { LittleWords } from './LittleWords';
+import { LittleWords, type PhrasingLittleWords } from './LittleWords';
 import { lowScoreAnswer } from './lowScoreAnswer';
 import { questionSentences, readings } from './questionSentences';
-import { bandOf, type Cues, scoreQuery, type QueryTerm } from './scoreQuery';
+import { bandOf, scoreQuery, type QueryTerm } from './scoreQuery';
 import { SpellingCorrector } from './spelling';
 import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult, type UnderstoodEntry } from './types';
 import { WordTable } from './WordTable';
@@ -25,17 +25,9 @@ const MAX_CHUNKS = 200_000;
  */
 export class SearchIndex {
   private readonly scorer: EntryScorer;
-  /** Per entry, what its phrasings say beyond their words: kinds of answer, names. Worked out when first needed. */
-  private readonly entryKinds: Int8Array;
-  private readonly entryNames: (ReadonlySet<string> | undefined)[] = [];
+  private readonly cues: EntryCues;
   /** The numbers the knowledge base uses, but years (for `nearNumber`); listed when first needed. */
   private numbers: number[] | undefined;
-  /** Stamps for `agreement`: the query's terms and little words, and the little words of the phrasing looked at. */
-  private readonly termStamp: Int32Array;
-  private readonly littleStamp: Int32Array;
-  private readonly littleSeen: Int32Array;
-  private queryStamp = 0;
-  private phrasingStamp = 0;
   /** Made by the first word the index does not know: most questions have none. */
   private spellerMade: SpellingCorrector | undefined;
 
@@ -43,18 +35,14 @@ export class SearchIndex {
     /** Entry number → entry in some language (its id and kind). */
     private readonly entries: readonly UnderstoodEntry[],
     private readonly index: TermIndex,
-    private readonly kb: KnowledgeBase,
+    kb: KnowledgeBase,
     private readonly lexicon: Lexicon,
     private readonly words: WordTable,
-    /** Per phrasing p, its little words (`LittleWords` numbers): `little.ids[little.start[p] .. little.start[p + 1])`. */
-    private readonly little: { ids: Int32Array; start: Int32Array; vocabulary: ReadonlyMap<string, number> },
+    little: PhrasingLittleWords,
     private readonly classifier: EntryClassifier | undefined,
   ) {
     this.scorer = new EntryScorer(index);
-    this.termStamp = new Int32Array(index.terms.size);
-    this.littleStamp = new Int32Array(little.vocabulary.size);
-    this.littleSeen = new Int32Array(little.vocabulary.size);
-    this.entryKinds = new Int8Array(entries.length).fill(-1);
+    this.cues = new EntryCues(index, little, entries, kb, lexicon);
   }
 
   /** Indexes a whole knowledge base (all kinds, all languages). */
@@ -194,15 +182,7 @@ export class SearchIndex {
 
   private searchAs(text: string, lang: Lang, discount = 1, mustBeat = -1, asked: Lang = lang): SearchResult {
     const { terms, unknownWeight, names } = this.queryTerms(text, lang, asked);
-    const query = this.agreementQuery(tokenise(text).filter(isLittleWord), terms);
-    const cues: Cues = {
-      kinds: questionCues(text),
-      names,
-      kindsOf: (entry) => this.kindsOf(entry),
-      namesOf: (entry) => this.namesOf(entry),
-      agreement: (entry) => this.agreement(entry, query),
-    };
-    const scored = scoreQuery(terms, unknownWeight, this.scorer, discount, mustBeat, cues);
+    const scored = scoreQuery(terms, unknownWeight, this.scorer, discount, mustBeat, this.cues.of(text, terms, names));
     return {
       band: scored.band,
       candidates: scored.candidates.map((c) => ({ id: this.entries[c.entry]!.id, kind: this.entries[c.entry]!.kind, score: c.score })),
@@ -263,79 +243,6 @@ export class SearchIndex {
     // A number alone ("2", not a menu choice) is not a question: single digits count only beside words.
     if (terms.size > 0 && surfaces.every((w) => w.length === 1)) return { terms: [], unknownWeight, names };
     return { terms: [...terms.values()], unknownWeight, names };
-  }
-
-  /**
-   * The best Dice overlap between the query's little words and those of one of the entry's
-   * phrasings that share a topic word with the query (the phrasings that matched). Marks are
-   * stamps in arrays made once, so the hundreds of phrasings a query looks at allocate nothing.
-   */
-  private agreement(entry: number, query: AgreementQuery): number {
-    const { phrasingTermStart, entryPhrasingStart, phrasingTerms } = this.index;
-    const { ids, start } = this.little;
-    const seen = this.littleSeen;
-    let best = 0;
-    for (let p = entryPhrasingStart[entry]!; p < entryPhrasingStart[entry + 1]!; p++) {
-      let matched = query.terms === 0;
-      for (let i = phrasingTermStart[p]!; i < phrasingTermStart[p + 1]! && !matched; i++) matched = this.termStamp[phrasingTerms[i]!] === query.stamp;
-      if (!matched) continue;
-      const stamp = ++this.phrasingStamp;
-      let distinct = 0;
-      let shared = 0;
-      for (let i = start[p]!; i < start[p + 1]!; i++) {
-        const v = ids[i]!;
-        if (seen[v] === stamp) continue;
-        seen[v] = stamp;
-        distinct++;
-        if (this.littleStamp[v] === query.stamp) shared++;
-      }
-      // Neither has little words: they agree fully.
-      const dice = query.little + distinct === 0 ? 1 : (2 * shared) / (query.little + distinct);
-      if (dice > best) best = dice;
-    }
-    return best;
-  }
-
-  /** Marks a query's terms and little words for `agreement`. */
-  private agreementQuery(little: readonly string[], terms: readonly QueryTerm[]): AgreementQuery {
-    const stamp = ++this.queryStamp;
-    for (const t of terms) this.termStamp[t.term] = stamp;
-    const distinct = new Set(little);
-    for (const w of distinct) {
-      const v = this.little.vocabulary.get(w);
-      if (v !== undefined) this.littleStamp[v] = stamp;
-    }
-    return { stamp, terms: terms.length, little: distinct.size };
-  }
-
-  /** The kinds of answer an entry's main question asks for, in any language (`questionCues`). */
-  private kindsOf(entry: number): number {
-    if (this.entryKinds[entry] === -1) {
-      const id = this.entries[entry]!.id;
-      this.entryKinds[entry] = LANGUAGES.reduce((all, lang) => {
-        const e = this.kb.entries[lang].get(id);
-        return all | (e ? questionCues(e.question) : 0);
-      }, 0);
-    }
-    return this.entryKinds[entry]!;
-  }
-
-  /** The other organisations an entry's phrasings name, in any language. */
-  private namesOf(entry: number): ReadonlySet<string> {
-    let names = this.entryNames[entry];
-    if (!names) {
-      const found = new Set<string>();
-      const { phrasingTermStart, entryPhrasingStart, phrasingTerms } = this.index;
-      const stems = [...this.index.terms.keys()];
-      for (let p = entryPhrasingStart[entry]!; p < entryPhrasingStart[entry + 1]!; p++) {
-        for (let i = phrasingTermStart[p]!; i < phrasingTermStart[p + 1]!; i++) {
-          const stem = stems[phrasingTerms[i]!]!;
-          if (this.lexicon.names.has(stem)) found.add(stem);
-        }
-      }
-      this.entryNames[entry] = names = found;
-    }
-    return names;
   }
 
   /**
@@ -474,10 +381,3 @@ function withoutActions(result: SearchResult): SearchResult {
 
 /** Reading the text as another language than the asker's is slightly less likely to be right. */
 const OTHER_LANGUAGE_DISCOUNT = 0.97;
-
-/** A query as `agreement` sees it: its stamp, and how many topic terms and distinct little words it has. */
-interface AgreementQuery {
-  stamp: number;
-  terms: number;
-  little: number;
-}
