@@ -124,9 +124,9 @@ describe('SearchIndex and understand', () => {
     };
 
     it("tells neighbouring entries apart by the words they do not share (the classifier's choice among the matcher's)", () => {
-      // The matcher alone answered the Thailand clinics, a general page on barriers and the UK exemptions list.
+      // The matcher alone answered the Thailand clinics, malaria on the move and the UK exemptions list.
       assert.equal(reply('is there an iom medical centre in uganda or do i have to go to another country', 'en'), 'health-assessment-where');
-      assert.equal(reply('no tengo papeles aca, me van a atender en el hospital igual?', 'es'), 'care-without-papers');
+      assert.equal(reply('vine por trocha con coyotes, que riesgos de salud tiene migrar asi', 'es'), 'irregular-migration-risks');
       assert.equal(reply('me voy a trabajar a londres un año, me piden el examen de tuberculosis?', 'es'), 'tb-uk-visa');
       // Its lead alone brings in no entry the matcher found no words for.
       assert.equal(reply('2', 'en'), "I don't know");
@@ -161,10 +161,10 @@ describe('SearchIndex and understand', () => {
     });
 
     it('refers a question about one\'s own symptoms or dose though its topic words are an answer\'s', () => {
-      // The matcher ranked a general answer first (travel-if-sick), on the words the two share.
+      // The matcher ranked a general answer first (travel-if-sick, global health goals), on the words they share.
       assert.equal(reply("J'ai des maux de tête et des vertiges depuis une semaine, c'est quoi comme maladie ?", 'fr'), 'referred personal-medical-advice');
       assert.equal(reply('Tengo dolor de estómago y diarrea desde hace tres días, ¿qué enfermedad tengo?', 'es'), 'referred personal-medical-advice');
-      assert.equal(reply('I take 50mg of sertraline, is that dose too high for me?', 'en'), 'referred personal-medical-advice');
+      assert.equal(reply('Desde que volví de la selva me duelen las articulaciones y estoy muy cansado. ¿Puede ser malaria?', 'es'), 'referred personal-medical-advice');
       // The general question on the same topic is still answered.
       assert.equal(reply('can i travel if i am sick', 'en'), 'travel-if-sick');
     });
