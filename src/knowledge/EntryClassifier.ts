@@ -55,7 +55,9 @@ export class EntryClassifier {
   }
 
   private static learn(examples: ReadonlyArray<{ text: string; label: string }>): EntryClassifier {
-    const labels = [...new Set(examples.map((e) => e.label))];
+    // Labels and passes in an order drawn from the examples' content: the model depends on which
+    // examples there are, not on the order they are listed in.
+    const labels = [...new Set(examples.map((e) => e.label))].sort();
     const classOf = new Map(labels.map((l, i) => [l, i]));
     // Counts as typed arrays at once (a map per phrasing, all alive together, was 150 MB at the peak).
     const docs = examples.map((e) => countFeatures(e.text));
@@ -70,15 +72,15 @@ export class EntryClassifier {
     // Σ step × update, for the average of the weights over all steps: w − total / steps.
     const total = new Float32Array(FEATURES * C);
     const scores = new Float64Array(C);
-    const order = Int32Array.from(docs, (_, i) => i);
-    let random = 12345;
+    // Each pass takes the phrasings in an order drawn from their own text, not from their place in
+    // the list: an editor's new phrasing falls somewhere in it, and the others keep their order
+    // (a shuffle of positions reorders them all, and the averaged model, and so answers far from
+    // the edit, moved with it).
+    const keys = examples.map((e) => exampleHash(e.label, e.text));
     let step = 1;
     for (let epoch = 0; epoch < EPOCHS; epoch++) {
-      for (let i = order.length - 1; i > 0; i--) {
-        random = (Math.imul(random, 1103515245) + 12345) >>> 0;
-        const j = random % (i + 1);
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
+      const drawn = keys.map((k) => mix(k, epoch));
+      const order = Array.from(docs, (_, i) => i).sort((a, b) => drawn[a]! - drawn[b]! || byContent(examples[a]!, examples[b]!));
       for (const d of order) {
         const { slots, values } = docs[d]!;
         scoreInto(scores, w, C, slots, values);
@@ -115,6 +117,25 @@ export class EntryClassifier {
     for (let c = 0; c < C; c++) if (c !== best && scores[c]! > second) second = scores[c]!;
     return { label: this.labels[best]!, margin: C > 1 ? scores[best]! - second : Infinity };
   }
+}
+
+/** A 32-bit hash of one example. */
+function exampleHash(label: string, text: string): number {
+  let h = FNV_OFFSET;
+  for (const s of [label, '\u0000', text]) for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+function byContent(a: { label: string; text: string }, b: { label: string; text: string }): number {
+  return a.label < b.label ? -1 : a.label > b.label ? 1 : a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+}
+
+/** `key` and `salt` mixed into a new 32-bit number (murmur3's finaliser). */
+function mix(key: number, salt: number): number {
+  let h = (key ^ Math.imul(salt + 1, 0x9e3779b9)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** The model trained last, and what it learnt from. */

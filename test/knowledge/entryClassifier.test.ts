@@ -28,4 +28,11 @@ describe('the entry classifier', () => {
     assert.equal(EntryClassifier.train(examples.map((e) => ({ ...e }))), again);
     assert.deepEqual(again.classify('what jabs will the refugees get'), model.classify('what jabs will the refugees get'));
   });
+
+  it('learns the same model whatever order the examples are listed in (an edit moves one, not all)', () => {
+    const reordered = EntryClassifier.train([...examples].reverse());
+    for (const text of ['what jabs will the refugees get', 'tb test', 'hospital without papers', 'vacines']) {
+      assert.deepEqual(reordered.classify(text), model.classify(text), text);
+    }
+  });
 });
