@@ -124,9 +124,9 @@ describe('SearchIndex and understand', () => {
     };
 
     it("tells neighbouring entries apart by the words they do not share (the classifier's choice among the matcher's)", () => {
-      // The matcher alone answered the Thailand clinics, malaria on the move and the UK exemptions list.
+      // The matcher alone answered the Thailand clinics, a general page on barriers and the UK exemptions list.
       assert.equal(reply('is there an iom medical centre in uganda or do i have to go to another country', 'en'), 'health-assessment-where');
-      assert.equal(reply('vine por trocha con coyotes, que riesgos de salud tiene migrar asi', 'es'), 'irregular-migration-risks');
+      assert.equal(reply('no tengo papeles, me atienden en el centro de salud?', 'es'), 'care-without-papers');
       assert.equal(reply('me voy a trabajar a londres un año, me piden el examen de tuberculosis?', 'es'), 'tb-uk-visa');
       // Its lead alone brings in no entry the matcher found no words for.
       assert.equal(reply('2', 'en'), "I don't know");
