@@ -22,6 +22,8 @@ interface Features {
 export interface Classified {
   label: string;
   margin: number;
+  /** How far the best class leads `label` (0 for the best; Infinity for a label never learnt). */
+  behind(label: string): number;
 }
 
 /**
@@ -36,12 +38,16 @@ export interface Classified {
  * entries and 15,000 phrasings it would train for minutes.)
  */
 export class EntryClassifier {
+  private readonly labelIndex: ReadonlyMap<string, number>;
+
   private constructor(
     private readonly labels: readonly string[],
     /** Feature-major: the weights of slot f for every class are `weights[f * classes .. (f + 1) * classes)`. */
     private readonly weights: Float32Array,
     private readonly idf: Float32Array,
-  ) {}
+  ) {
+    this.labelIndex = new Map(labels.map((l, i) => [l, i]));
+  }
 
   /**
    * Learns from `examples` (a text and its label). Deterministic (the order of passes comes from a
@@ -115,7 +121,12 @@ export class EntryClassifier {
     for (let c = 1; c < C; c++) if (scores[c]! > scores[best]!) best = c;
     let second = -Infinity;
     for (let c = 0; c < C; c++) if (c !== best && scores[c]! > second) second = scores[c]!;
-    return { label: this.labels[best]!, margin: C > 1 ? scores[best]! - second : Infinity };
+    const top = scores[best]!;
+    const behind = (label: string) => {
+      const c = this.labelIndex.get(label);
+      return c === undefined ? Infinity : top - scores[c]!;
+    };
+    return { label: this.labels[best]!, margin: C > 1 ? top - second : Infinity, behind };
   }
 }
 

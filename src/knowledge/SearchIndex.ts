@@ -96,15 +96,16 @@ export class SearchIndex {
   }
 
   /**
-   * The classifier's reading of a message: the entry id it ranks first (any kind) and its lead over
-   * the next; undefined without a classifier or when the message has nothing it learnt.
+   * The classifier's reading of a message: the entry id it ranks first (any kind), its lead over
+   * the next, and how far it leads any other id; undefined without a classifier or when the message
+   * has nothing it learnt.
    */
-  classify(message: string): { id: string; margin: number } | undefined {
+  classify(message: string): { id: string; margin: number; behind(id: string): number } | undefined {
     if (!this.classifier) return undefined;
     // As for the matcher, words that only say who asks ("I'm a nurse", « mon cousin ») are not the question.
     const words = message.split(/\s+/).filter((raw) => !tokenise(raw).some((w) => this.lexicon.isAsker(w)));
     const found = this.classifier.classify(words.join(' '));
-    return found && { id: found.label, margin: found.margin };
+    return found && { id: found.label, margin: found.margin, behind: found.behind };
   }
 
   private get speller(): SpellingCorrector {

@@ -169,6 +169,14 @@ describe('SearchIndex and understand', () => {
       assert.equal(reply('can i travel if i am sick', 'en'), 'travel-if-sick');
     });
 
+    it('does not state an answer the classifier ranks far below its own choice: it asks, or says it does not know', () => {
+      // The matcher alone answered care on arrival for resettled refugees, and mobile medical teams.
+      const u = understand('Acabo de llegar a España y en el centro de acogida me hablaron de la OIM, ¿qué clase de organización es?', 'es', realKb, real);
+      assert.equal(u.kind, 'clarify');
+      assert.ok(u.kind === 'clarify' && u.candidates.some((e) => e.id === 'iom-what-is-iom'), 'offers what IOM is');
+      assert.equal(reply('How do I get a driving licence in Ireland as a refugee?', 'en'), "I don't know");
+    });
+
     it('finds the question after the story around it, and leaves out the words that only say who asks', () => {
       const story = 'I moved to Italy two years ago and my Italian is still bad. The clinic keeps sending me away.';
       assert.equal(reply(`${story} Why is it so hard for migrants to get health care?`, 'en'), 'health-access-barriers');
