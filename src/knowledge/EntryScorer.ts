@@ -37,9 +37,12 @@ export class EntryScorer {
   readonly best: Float64Array;
   /** The entries sharing a word with the query, in the order they were first met (ties keep that order). */
   readonly touched: Int32Array;
-  /** Per entry: summed weight and IDF of the query words any of its phrasings has, and its bound. */
+  /**
+   * Per entry: summed weight of the query words any of its phrasings has, the sum of their largest
+   * shares of one phrasing (`TermIndex.entriesOf`), and its bound.
+   */
   private readonly entryWeight: Float64Array;
-  private readonly entryIdf: Float64Array;
+  private readonly entryShare: Float64Array;
   private readonly bound: Float64Array;
   /**
    * Per phrasing p, at `4 * p`: summed weight and IDF of its query words, its `phrasingWeight`
@@ -56,7 +59,7 @@ export class EntryScorer {
     this.best = new Float64Array(index.entryCount);
     this.touched = new Int32Array(index.entryCount);
     this.entryWeight = new Float64Array(index.entryCount);
-    this.entryIdf = new Float64Array(index.entryCount);
+    this.entryShare = new Float64Array(index.entryCount);
     this.bound = new Float64Array(index.entryCount);
     this.matched = new Float64Array(4 * index.phrasingCount);
     for (let p = 0; p < index.phrasingCount; p++) {
@@ -75,16 +78,16 @@ export class EntryScorer {
    * `mustBeat`, none is left scored (`best` all 0). Call `clear` after reading.
    */
   score(terms: readonly QueryTerm[], total: number, discount: number, keep: number, mustBeat: number): number {
-    const { index, entryWeight, entryIdf, touched, bound } = this;
+    const { index, entryWeight, entryShare, touched, bound } = this;
     let count = 0;
     let postings = 0;
-    for (const { term, weight, idf } of terms) {
+    for (const { term, weight } of terms) {
       const es = index.entriesOf(term);
       for (let i = es.from; i < es.to; i++) {
         const e = es.list[i]!;
         if (entryWeight[e] === 0) touched[count++] = e;
         entryWeight[e]! += weight;
-        entryIdf[e]! += idf;
+        entryShare[e]! += es.shares[i]!;
       }
       const ps = index.phrasingsOf(term);
       postings += ps.to - ps.from;
@@ -92,7 +95,7 @@ export class EntryScorer {
     let highest = 0;
     for (let i = 0; i < count; i++) {
       const e = touched[i]!;
-      const b = coverageBound(entryWeight[e]!, entryIdf[e]!, index.entryMinWeight[e]!, total, discount);
+      const b = coverageBound(entryWeight[e]!, entryShare[e]!, total, discount);
       bound[e] = b;
       if (b > highest) highest = b;
     }
@@ -154,7 +157,7 @@ export class EntryScorer {
     for (let i = 0; i < count; i++) {
       const e = this.touched[i]!;
       this.entryWeight[e] = 0;
-      this.entryIdf[e] = 0;
+      this.entryShare[e] = 0;
       this.best[e] = 0;
     }
   }

@@ -22,8 +22,12 @@ export class TermIndex {
   phrasingTerms: Int32Array = new Int32Array(0);
   /** Entry e's phrasings, which are consecutive: `entryPhrasingStart[e] .. entryPhrasingStart[e + 1]`. */
   entryPhrasingStart: Int32Array = new Int32Array(1);
-  /** Per entry: the least `phrasingWeight` of its phrasings that have terms (Infinity for none). */
-  entryMinWeight: Float64Array = new Float64Array(0);
+  /**
+   * Per entry posting (parallel to the entries of `entriesOf`): the largest share of a phrasing's
+   * weight the term makes up, over the entry's phrasings holding it. Summed over a query's terms, it
+   * bounds how much of any one phrasing of the entry the query can cover.
+   */
+  private entryShares: Float64Array = new Float64Array(0);
   /** The IDF of a term no entry uses. */
   maxIdf = 0;
   /**
@@ -166,9 +170,16 @@ export class TermIndex {
     const idf = Float64Array.from(entryCounts, (df) => Math.log(1 + (n - df + 0.5) / (df + 0.5)));
     const phrasingWeight = new Float64Array(phrasingCount);
     const entryPhrasingStart = new Int32Array(this.entryCount + 1);
-    const entryMinWeight = new Float64Array(this.entryCount).fill(Infinity);
+    for (let p = 0, i = 0; p < phrasingCount; p++) {
+      let weight = 0;
+      for (const end = phrasingTermStart[p + 1]!; i < end; i++) weight += idf[phrasingTerms[i]!]!;
+      phrasingWeight[p] = weight;
+      entryPhrasingStart[phrasingEntry[p]! + 1] = p + 1;
+    }
+    const entryShares = new Float64Array(entries.length);
     for (let p = 0, i = 0; p < phrasingCount; p++) {
       const entry = phrasingEntry[p]!;
+      const weight = phrasingWeight[p]!;
       for (const end = phrasingTermStart[p + 1]!; i < end; i++) {
         const t = phrasingTerms[i]!;
         phrasings[nextPhrasing[t]!++] = p;
@@ -176,17 +187,11 @@ export class TermIndex {
           lastEntry[t] = entry;
           entries[nextEntry[t]!++] = entry;
         }
+        // The entry's posting for t is the last one written.
+        const share = idf[t]! / weight;
+        const at = nextEntry[t]! - 1;
+        if (share > entryShares[at]!) entryShares[at] = share;
       }
-    }
-    // Weights once every IDF is known.
-    for (let p = 0, i = 0; p < phrasingCount; p++) {
-      let weight = 0;
-      for (const end = phrasingTermStart[p + 1]!; i < end; i++) weight += idf[phrasingTerms[i]!]!;
-      phrasingWeight[p] = weight;
-      const e = phrasingEntry[p]!;
-      entryPhrasingStart[e + 1] = p + 1;
-      // A phrasing without terms never matches, so it bounds nothing.
-      if (weight > 0 && weight < entryMinWeight[e]!) entryMinWeight[e] = weight;
     }
     // An entry without phrasings starts (and ends) where the one before it ended.
     for (let e = 1; e <= this.entryCount; e++) {
@@ -199,7 +204,7 @@ export class TermIndex {
     this.idf = idf;
     this.phrasingWeight = phrasingWeight;
     this.entryPhrasingStart = entryPhrasingStart;
-    this.entryMinWeight = entryMinWeight;
+    this.entryShares = entryShares;
     this.maxIdf = Math.log(1 + (n + 0.5) / 0.5);
     // Views, not copies: the builder's spare room was never written, so it costs no memory.
     this.phrasingEntry = phrasingEntry.subarray(0, phrasingCount);
@@ -218,9 +223,12 @@ export class TermIndex {
     return { list: this.phrasings, from: this.phrasingStart[t]!, to: this.phrasingStart[t + 1]! };
   }
 
-  /** Entries with a phrasing holding term `t`: `entries[from .. to)` of the returned list. */
-  entriesOf(t: number): { list: Int32Array; from: number; to: number } {
-    return { list: this.entries, from: this.entryStart[t]!, to: this.entryStart[t + 1]! };
+  /**
+   * Entries with a phrasing holding term `t`: `entries[from .. to)` of the returned list, with the
+   * largest share of one of their phrasings' weight the term makes up at the same places of `shares`.
+   */
+  entriesOf(t: number): { list: Int32Array; shares: Float64Array; from: number; to: number } {
+    return { list: this.entries, shares: this.entryShares, from: this.entryStart[t]!, to: this.entryStart[t + 1]! };
   }
 
   private builder() {

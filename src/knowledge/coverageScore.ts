@@ -25,10 +25,10 @@ export function coverageScore(own: number, entryWeight: number, matchedIdf: numb
 
 /**
  * No phrasing of an entry scores above this: the entry's share of the query weight (`entryWeight`
- * of `total`) can only be its phrasings' best, and the query words (`entryIdf`) can cover at most
- * that much of its lightest phrasing (`minWeight`).
+ * of `total`) can only be its phrasings' best, and the query words can cover at most `entryShare`
+ * of any one of its phrasings (each word's largest share of a phrasing of the entry, summed).
  */
-export function coverageBound(entryWeight: number, entryIdf: number, minWeight: number, total: number, discount: number): number {
-  const coverage = Math.min(1, entryIdf / minWeight);
+export function coverageBound(entryWeight: number, entryShare: number, total: number, discount: number): number {
+  const coverage = Math.min(1, entryShare);
   return Math.min(1, entryWeight / total) * (PHRASING_COVERAGE_FLOOR + (1 - PHRASING_COVERAGE_FLOOR) * coverage) * discount * BOUND_SLACK;
 }
