@@ -41,6 +41,12 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** Node's flags in `npm start` (the heap limit), so the bot runs here as in production. */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  return /\bnode ((?:--\S+ )*)dist\/index\.js/.exec(scripts.start)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];
+}
+
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -123,7 +129,7 @@ export async function runLoadBench(log: (line: string) => void = console.log): P
   const servers = [
     { name: 'echo bot', ...(await start(['bench/echoBot.js'], {})) },
     // A real SQLite file, as `npm start` uses (an in-memory database would grow with every conversation).
-    { name: 'migration-health bot', ...(await start(['dist/index.js'], { LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-data-')) })) },
+    { name: 'migration-health bot', ...(await start([...startFlags(), 'dist/index.js'], { LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-data-')) })) },
   ];
   try {
     for (const s of servers) await drive(s.name, s.url, WARMUP_MS, -1);
