@@ -50,8 +50,8 @@ export class EntryClassifier {
   }
 
   /**
-   * Learns from `examples` (a text and its label). Deterministic (the order of passes comes from a
-   * fixed seed), so the last model is kept for the same examples: a process that indexes the same
+   * Learns from `examples` (a text and its label). Deterministic (the order of passes is drawn from
+   * each example's text), so the last model is kept for the same examples: a process that indexes the same
    * knowledge again (a second bot in one process, the tests) does not train again.
    */
   static train(examples: ReadonlyArray<{ text: string; label: string }>): EntryClassifier {
@@ -132,9 +132,7 @@ export class EntryClassifier {
 
 /** A 32-bit hash of one example. */
 function exampleHash(label: string, text: string): number {
-  let h = FNV_OFFSET;
-  for (const s of [label, '\u0000', text]) for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
+  return fnv(`${label}\u0000${text}`, FNV_OFFSET) >>> 0;
 }
 
 function byContent(a: { label: string; text: string }, b: { label: string; text: string }): number {
@@ -201,7 +199,11 @@ function countFeatures(text: string): Features {
 }
 
 function hashWord(kind: number, text: string): number {
-  let h = Math.imul(FNV_OFFSET ^ kind, FNV_PRIME);
+  return fnv(text, Math.imul(FNV_OFFSET ^ kind, FNV_PRIME));
+}
+
+/** FNV-1a of `text`'s UTF-16 code units, from `h`. */
+function fnv(text: string, h: number): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h;
 }

@@ -24,8 +24,8 @@ const FEW_POSTINGS = 512;
  *
  * Common words are in thousands of phrasings, and scoring each of them was most of a slow search.
  * But an entry's phrasings cannot score above a bound known from its entry postings alone (its
- * share of the query's weight, and the share of its lightest phrasing the query words could
- * cover), so entries are scored from the index's term lists in order of bound, until the next
+ * share of the query's weight, and the most of one of its phrasings the query words could cover:
+ * `coverageBound`), so entries are scored from the index's term lists in order of bound, until the next
  * bound is below the lowest score of the top so far: no entry left can reach it.
  * When too many do (a query of common words only), every matching phrasing is scored from the
  * postings instead. Both ways give the same scores, bit for bit: each sum is made in query order.

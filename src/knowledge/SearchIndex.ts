@@ -2,6 +2,7 @@ import { TermIndex } from './bm25';
 import { EntryCues } from './EntryCues';
 import { EntryScorer } from './EntryScorer';
 import { foldChunk } from './foldChunk';
+import { KnownNumbers } from './KnownNumbers';
 import { isCanonical, Lexicon, PLACE } from './Lexicon';
 import { EntryClassifier } from './EntryClassifier';
 import { describeWord, isLittleWord, isStopWord, spellDecades, tokenise } from './normalise';
@@ -26,8 +27,7 @@ const MAX_CHUNKS = 200_000;
 export class SearchIndex {
   private readonly scorer: EntryScorer;
   private readonly cues: EntryCues;
-  /** The numbers the knowledge base uses, but years (for `nearNumber`); listed when first needed. */
-  private numbers: number[] | undefined;
+  private readonly numbers: KnownNumbers;
   /** Made by the first word the index does not know: most questions have none. */
   private spellerMade: SpellingCorrector | undefined;
 
@@ -43,6 +43,7 @@ export class SearchIndex {
   ) {
     this.scorer = new EntryScorer(index);
     this.cues = new EntryCues(index, little, entries, kb, lexicon);
+    this.numbers = new KnownNumbers(index);
   }
 
   /** Indexes a whole knowledge base (all kinds, all languages). */
@@ -217,7 +218,7 @@ export class SearchIndex {
       // An unknown word that is another language's "the", or only says who asks ("I'm a nurse",
       // « mon frère », "para mi tesis"), says nothing about the question.
       if (term === undefined && !littleWords && (isLittleWord(surface) || this.lexicon.isAsker(surface))) return;
-      const near = term === undefined && !canonical ? this.nearNumber(surface) : undefined;
+      const near = term === undefined && !canonical ? this.numbers.termNear(surface) : undefined;
       if (near !== undefined) {
         term = near;
         certainty = CORRECTION_DISCOUNT;
@@ -244,29 +245,6 @@ export class SearchIndex {
     // A number alone ("2", not a menu choice) is not a question: single digits count only beside words.
     if (terms.size > 0 && surfaces.every((w) => w.length === 1)) return { terms: [], unknownWeight, names };
     return { terms: [...terms.values()], unknownWeight, names };
-  }
-
-  /**
-   * The knowledge base's number closest to a number the query rounds ("300 million" for 281
-   * million, "750" for 740), within `NUMBER_TOLERANCE`. Years are exact: 2008 is not 2010.
-   */
-  private nearNumber(surface: string): number | undefined {
-    const decade = /^(\d{3})0s$/.exec(surface);
-    if (decade) return this.yearIn(Number(decade[1]) * 10);
-    const asked = /^\d{2,}$/.test(surface) ? Number(surface) : NaN;
-    if (!(asked >= 10) || isYear(asked)) return undefined;
-    this.numbers ??= [...this.index.terms.keys()].filter((t) => /^\d{2,}$/.test(t) && !isYear(Number(t))).map(Number);
-    let best: number | undefined;
-    for (const n of this.numbers) {
-      if (Math.abs(n - asked) <= NUMBER_TOLERANCE * n && (best === undefined || Math.abs(n - asked) < Math.abs(best - asked))) best = n;
-    }
-    return best === undefined ? undefined : this.index.term(String(best));
-  }
-
-  /** The knowledge base's year in the decade from `start` ("the 50s": 1951), if it has exactly one. */
-  private yearIn(start: number): number | undefined {
-    const years = [...this.index.terms.keys()].filter((t) => /^\d{4}$/.test(t) && Number(t) >= start && Number(t) < start + 10);
-    return years.length === 1 ? this.index.term(years[0]!) : undefined;
   }
 
   private known(surface: string, lang: Lang, stemmed?: string): number | undefined {
@@ -355,13 +333,6 @@ const PLACE_WEIGHT = 0.4;
  * too close to each other ("joke" is one letter from French "joue").
  */
 const MIN_CORRECTION_SIMILARITY = 0.8;
-/** How far a number may be from the knowledge base's to be read as it, rounded: a share of the knowledge base's. */
-const NUMBER_TOLERANCE = 0.1;
-
-function isYear(n: number): boolean {
-  return n >= 1900 && n <= 2100;
-}
-
 /** A corrected word counts a little less than a word spelt right. */
 const CORRECTION_DISCOUNT = 0.9;
 /**

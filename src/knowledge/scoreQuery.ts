@@ -118,7 +118,7 @@ function rerankedByCues(ranked: readonly ScoredEntry[], cues: Cues): { byKind: S
     const agreeing = c.score * (1 - LITTLE_WORDS_SHARE * (1 - cues.agreement(c.entry)));
     const kind = agreeing * kindFactor[i]!;
     keepBest(byKind, { entry: c.entry, score: kind });
-    keepBest(candidates, { entry: c.entry, score: names.length > 0 ? kind * otherFactor[i]! : kind });
+    keepBest(candidates, { entry: c.entry, score: kind * otherFactor[i]! });
   }
   return { byKind, candidates };
 }

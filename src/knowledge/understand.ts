@@ -48,20 +48,21 @@ function understood(text: string, lang: Lang, kb: KnowledgeBase, index: SearchIn
   // no words for, so the matcher's scope (words the knowledge base never uses, a number alone) stands.
   // A single word is too little to state an answer the matcher hesitated over ("objectifs": whose?).
   if (searched.candidates.length === 0 || tokenise(text).filter((w) => !isLittleWord(w)).length < 2) return matched;
-  const classified = index.classify(text);
-  if (!classified) return matched;
-  if (classified.margin < CLASSIFIER_MARGIN || chose(matched) === classified.id) return doubted(matched, classified, kb, lang);
+  const found = index.classify(text);
+  if (!found) return matched;
+  const classified = { ...found, entry: entryById(kb, found.id, lang) };
+  if (classified.margin < CLASSIFIER_MARGIN || chose(matched) === classified.id) return doubted(matched, classified);
   // A referral states no fact, only what the bot does not cover, and its phrasings' topic words are
   // the answers' ("my X-ray", "is it TB"): what tells it apart is how the asker says it, which the
   // classifier reads and the matcher does not. So the classifier refers on its own margin, even to
   // a referral the matcher ranked below topic answers ("J'ai des sueurs la nuit… c'est la tuberculose ?").
-  if (kb.referrals[lang].has(classified.id)) return decided({ id: classified.id, kind: 'referral', score: classified.margin }, 'high', kb, lang) ?? matched;
+  if (classified.entry?.kind === 'referral') return { kind: 'referral', entry: classified.entry, score: classified.margin, band: 'high' };
   const candidate = searched.candidates.find((c) => c.id === classified.id);
-  if (!candidate) return doubted(matched, classified, kb, lang);
+  if (!candidate) return doubted(matched, classified);
   // The matcher's lead over the classifier's choice, when larger than the classifier's own lead,
   // stands ("casi 300 millones de migrantes": the matcher reads 300 as the 281 million it knows).
   const lead = searched.candidates[0]!.score - candidate.score;
-  if (lead > classified.margin) return doubted(matched, classified, kb, lang);
+  if (lead > classified.margin) return doubted(matched, classified);
   return decided({ ...candidate, score: classified.margin }, 'high', kb, lang) ?? matched;
 }
 
@@ -70,10 +71,15 @@ function understood(text: string, lang: Lang, kb: KnowledgeBase, index: SearchIn
  * choice: then the bot does not state it. If the classifier chose another answer or an action, it
  * asks "did you mean" with both; if it chose a referral (not surely enough to refer), "I don't know".
  */
-function doubted(matched: Understanding, classified: { id: string; behind(id: string): number }, kb: KnowledgeBase, lang: Lang): Understanding {
+function doubted(matched: Understanding, classified: { entry?: UnderstoodEntry; behind(id: string): number }): Understanding {
   if (matched.kind !== 'answer' || matched.score >= CLEAR_ANSWER || classified.behind(matched.entry.id) <= DISAGREEMENT) return matched;
-  const other = kb.entries[lang].get(classified.id) ?? kb.actions[lang].get(classified.id as never);
-  return other ? { kind: 'clarify', candidates: [matched.entry, other], band: 'medium' } : { kind: 'unknown', band: 'medium' };
+  const other = classified.entry;
+  return other && other.kind !== 'referral' ? { kind: 'clarify', candidates: [matched.entry, other], band: 'medium' } : { kind: 'unknown', band: 'medium' };
+}
+
+/** The entry of any kind with this id, in the asker's language (`entryIn`). */
+function entryById(kb: KnowledgeBase, id: string, lang: Lang): UnderstoodEntry | undefined {
+  return (['answer', 'action', 'referral'] as const).map((kind) => entryIn(kb, { id, kind }, lang)).find((e) => e !== undefined);
 }
 
 /** The entry an understanding chose, if it chose one. */
