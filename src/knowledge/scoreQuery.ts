@@ -106,7 +106,8 @@ function rerankedByCues(ranked: readonly ScoredEntry[], cues: Cues): { byKind: S
   const names = cues.names;
   const otherFactor = ranked.map((c) => (names.length === 0 || names.some((n) => cues.namesOf(c.entry).has(n)) ? 1 : OTHER_ORGANISATION));
   // Agreement is at most 1, so `score × kind` bounds the score by kind and, times the other factor, the final one.
-  const order = ranked.map((c, i) => ({ i, bound: c.score * kindFactor[i]! })).sort((a, b) => b.bound - a.bound || a.i - b.i);
+  const order: Array<{ i: number; bound: number }> = [];
+  ranked.forEach((c, i) => insertRanked(order, { i, bound: c.score * kindFactor[i]! }, boundFirst, ranked.length));
   const laterFinal = new Float64Array(order.length + 1);
   for (let k = order.length - 1; k >= 0; k--) laterFinal[k] = Math.max(laterFinal[k + 1]!, order[k]!.bound * otherFactor[order[k]!.i]!);
   const byKind: ScoredEntry[] = [];
@@ -117,8 +118,8 @@ function rerankedByCues(ranked: readonly ScoredEntry[], cues: Cues): { byKind: S
     const c = ranked[i]!;
     const agreeing = c.score * (1 - LITTLE_WORDS_SHARE * (1 - cues.agreement(c.entry)));
     const kind = agreeing * kindFactor[i]!;
-    keepBest(byKind, { entry: c.entry, score: kind });
-    keepBest(candidates, { entry: c.entry, score: kind * otherFactor[i]! });
+    insertRanked(byKind, { entry: c.entry, score: kind }, scoreFirst, MAX_CANDIDATES);
+    insertRanked(candidates, { entry: c.entry, score: kind * otherFactor[i]! }, scoreFirst, MAX_CANDIDATES);
   }
   return { byKind, candidates };
 }
@@ -128,12 +129,22 @@ function floorOf(best: readonly ScoredEntry[]): number {
   return best.length < MAX_CANDIDATES ? -1 : best[best.length - 1]!.score;
 }
 
-/** Puts `c` into `best` (best first, equal scores by entry) if it is among the `MAX_CANDIDATES` best. */
-function keepBest(best: ScoredEntry[], c: ScoredEntry): void {
-  best.push(c);
-  best.sort((a, b) => b.score - a.score || a.entry - b.entry);
-  if (best.length > MAX_CANDIDATES) best.pop();
+/**
+ * Puts `item` into `list`, kept in the order `before` gives, and drops what falls past `limit`. The
+ * lists are a handful long and met on every search: an insertion allocates nothing, where
+ * `Array.prototype.sort` copies the array on each call (a search made ~50 KB of such copies).
+ */
+function insertRanked<T>(list: T[], item: T, before: (a: T, b: T) => boolean, limit: number): void {
+  let at = list.length;
+  list.push(item);
+  for (; at > 0 && before(item, list[at - 1]!); at--) list[at] = list[at - 1]!;
+  list[at] = item;
+  if (list.length > limit) list.pop();
 }
+
+/** Best score first, equal scores by entry. */
+const scoreFirst = (a: ScoredEntry, b: ScoredEntry): boolean => a.score > b.score || (a.score === b.score && a.entry < b.entry);
+const boundFirst = (a: { i: number; bound: number }, b: { i: number; bound: number }): boolean => a.bound > b.bound || (a.bound === b.bound && a.i < b.i);
 
 const BANDS: readonly ConfidenceBand[] = ['high', 'medium', 'low', 'none'];
 
@@ -158,9 +169,7 @@ function top(entries: Int32Array, count: number, scores: Float64Array, k: number
     const entry = entries[i]!;
     const score = scores[entry]!;
     if (score <= 0 || (best.length === k && score <= best[k - 1]!.score)) continue;
-    best.push({ entry, score });
-    best.sort((a, b) => b.score - a.score || a.entry - b.entry);
-    if (best.length > k) best.pop();
+    insertRanked(best, { entry, score }, scoreFirst, k);
   }
   return best;
 }
