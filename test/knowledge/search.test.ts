@@ -124,10 +124,10 @@ describe('SearchIndex and understand', () => {
     };
 
     it("tells neighbouring entries apart by the words they do not share (the classifier's choice among the matcher's)", () => {
-      // The matcher alone answered the Thailand clinics, a general page on barriers and the UK exemptions list.
+      // The matcher alone answered the Thailand clinics, a general page on barriers and whether migrants spread disease.
       assert.equal(reply('is there an iom medical centre in uganda or do i have to go to another country', 'en'), 'health-assessment-where');
       assert.equal(reply('no tengo papeles, me atienden en el centro de salud?', 'es'), 'care-without-papers');
-      assert.equal(reply('me voy a trabajar a londres un año, me piden el examen de tuberculosis?', 'es'), 'tb-uk-visa');
+      assert.equal(reply('los migrantes tienen mas vih que los demas o es un mito', 'es'), 'hiv-migrants-risk');
       // Its lead alone brings in no entry the matcher found no words for.
       assert.equal(reply('2', 'en'), "I don't know");
       assert.equal(reply('qwzxv blorf', 'en'), "I don't know");
@@ -146,6 +146,9 @@ describe('SearchIndex and understand', () => {
       assert.equal(reply('get me a human', 'en'), 'action talk-to-person');
       assert.equal(reply('please reply in French', 'en'), 'action switch-to-french');
       assert.equal(reply('¿puedes hablarme en francés?', 'es'), 'action switch-to-french');
+      // One word beside little words, which the matcher read as another request or left unsure.
+      assert.equal(reply('get me a person pls', 'en'), 'action talk-to-person');
+      assert.equal(reply('un humano porfa', 'es'), 'action talk-to-person');
     });
 
     it('answers what the knowledge base says, whatever the topic: offices in many countries are its 171', () => {
@@ -167,6 +170,15 @@ describe('SearchIndex and understand', () => {
       assert.equal(reply('Desde que volví de la selva me duelen las articulaciones y estoy muy cansado. ¿Puede ser malaria?', 'es'), 'referred personal-medical-advice');
       // The general question on the same topic is still answered.
       assert.equal(reply('can i travel if i am sick', 'en'), 'travel-if-sick');
+    });
+
+    it("refers one's own results rather than state the general answer, and offers that answer beside a person", () => {
+      // The matcher's answer (what happens when a problem is found) is marked personal, and the classifier,
+      // unsure, ranks a referral as high as its own choice.
+      const u = understand('my x-ray letter says further tests needed, does that mean i failed??', 'en', realKb, real);
+      assert.equal(u.kind, 'referral');
+      assert.equal(u.kind === 'referral' && u.related?.id, 'health-assessment-problem-found');
+      assert.equal(reply('what happens if the medical exam finds a health problem', 'en'), 'health-assessment-problem-found');
     });
 
     it('does not state an answer the classifier ranks far below its own choice: it asks, or says it does not know', () => {
