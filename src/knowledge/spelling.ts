@@ -54,19 +54,27 @@ export class SpellingCorrector {
   }
 
   private find(word: string): Correction | undefined {
+    // Only words within reach of an edit can be the answer: the shortlist is measured first, and
+    // fuse.js (the costly part) runs only when one is.
+    const limit = maxEdits(word.length);
     const shortlist = this.shortlist(word);
-    if (shortlist.length === 0) return undefined;
+    const edits = new Map<string, number>();
+    for (const candidate of shortlist) {
+      const distance = editDistance(word, candidate);
+      if (distance <= limit) edits.set(candidate, distance);
+    }
+    if (edits.size === 0) return undefined;
     const fuse = new Fuse(shortlist, { includeScore: true, ignoreLocation: true, threshold: MAX_FUSE_SCORE, isCaseSensitive: true });
     // fuse.js ranks; the edit distance decides, since bitap counts a swap of two letters as two errors
     // and would reject "wolrd" while accepting a short word hidden inside a long one.
     // Of those within reach, the fewest edits wins (fuse.js's order on ties).
     let best: Correction | undefined;
-    let fewest = maxEdits(word.length) + 1;
+    let fewest = limit + 1;
     for (const { item } of fuse.search(word, { limit: 3 })) {
-      const edits = editDistance(word, item);
-      if (edits < fewest) {
-        fewest = edits;
-        best = { word: item, similarity: 1 - edits / Math.max(word.length, item.length) };
+      const distance = edits.get(item) ?? Infinity;
+      if (distance < fewest) {
+        fewest = distance;
+        best = { word: item, similarity: 1 - distance / Math.max(word.length, item.length) };
       }
     }
     return best;
@@ -119,14 +127,24 @@ function maxEdits(length: number): number {
 
 /** Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
 export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  // Three rows of the table (the swap looks two rows back), reused across calls.
+  const width = b.length + 1;
+  if (rowsOf.length < 3 * width) rowsOf = new Int32Array(3 * width * 2);
+  let older = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j < width; j++) rowsOf[previous + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
+    rowsOf[current] = i;
+    for (let j = 1; j < width; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
+      let d = Math.min(rowsOf[previous + j]! + 1, rowsOf[current + j - 1]! + 1, rowsOf[previous + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rowsOf[older + j - 2]! + 1);
+      rowsOf[current + j] = d;
     }
+    [older, previous, current] = [previous, current, older];
   }
-  return rows[a.length]![b.length]!;
+  return rowsOf[previous + b.length]!;
 }
+
+let rowsOf = new Int32Array(3 * 32);
