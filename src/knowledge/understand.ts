@@ -29,14 +29,13 @@ const CLEAR_ANSWER = 0.7;
  */
 const ONE_WORD_MARGIN = 1;
 /**
- * An answer marked `personal` (it depends on the person) is referred instead when the classifier,
- * unsure, ranks a referral within this much of its choice: the message reads as one's own case ("my
- * X-ray letter says further tests needed, did I fail?"), which no general answer settles, and the
- * referral offers the answer beside a person (`related`). Measured 2026-12-04 on every used set
- * (1,481 personal answers given): within 0.2, 18 out-of-scope questions and 5 right answers; within
- * 0.3, 23 and 12 (and 2 wrong).
+ * A "did you mean", or an answer marked `personal` (it depends on the person), becomes a referral
+ * when the classifier ranks a referral within this much of its choice (`referredInstead`).
+ * Measured 2026-12-04 on every used set: of 1,481 personal answers given, this referred 18
+ * out-of-scope questions and 5 right answers (within 0.3: 23 and 12, and 2 wrong); of 186 "did you
+ * mean", 42 out of scope and 10 in scope (within 0.3: 46 and 12; at 0, 28 and 1).
  */
-const OWN_CASE_NEAR = 0.2;
+const REFERRAL_NEAR = 0.2;
 
 /**
  * Decides what a message is, without acting on it: a clear winner is answered, run (an action) or
@@ -68,7 +67,13 @@ function understood(text: string, lang: Lang, kb: KnowledgeBase, index: SearchIn
   if (!found) return matched;
   if (tokenise(text).filter((w) => !isLittleWord(w)).length < 2 && found.margin < ONE_WORD_MARGIN) return matched;
   const classified = { ...found, entry: entryById(kb, found.id, lang) };
-  if (classified.margin < CLASSIFIER_MARGIN || chose(matched) === classified.id) return ownCase(matched, classified, kb, lang) ?? doubted(matched, classified);
+  const outcome = reconciled(matched, classified, searched, kb, lang);
+  return referredInstead(outcome, classified, kb, lang) ?? outcome;
+}
+
+/** The matcher's understanding and the classifier's reading of the same message, made one. */
+function reconciled(matched: Understanding, classified: Classified, searched: SearchResult, kb: KnowledgeBase, lang: Lang): Understanding {
+  if (classified.margin < CLASSIFIER_MARGIN || chose(matched) === classified.id) return doubted(matched, classified);
   // A referral states no fact, only what the bot does not cover, and its phrasings' topic words are
   // the answers' ("my X-ray", "is it TB"): what tells it apart is how the asker says it, which the
   // classifier reads and the matcher does not. So the classifier refers on its own margin, even to
@@ -88,21 +93,35 @@ function understood(text: string, lang: Lang, kb: KnowledgeBase, index: SearchIn
  * choice: then the bot does not state it. If the classifier chose another answer or an action, it
  * asks "did you mean" with both; if it chose a referral (not surely enough to refer), "I don't know".
  */
-function doubted(matched: Understanding, classified: { entry?: UnderstoodEntry; behind(id: string): number }): Understanding {
+function doubted(matched: Understanding, classified: Classified): Understanding {
   if (matched.kind !== 'answer' || matched.score >= CLEAR_ANSWER || classified.behind(matched.entry.id) <= DISAGREEMENT) return matched;
   const other = classified.entry;
   return other && other.kind !== 'referral' ? { kind: 'clarify', candidates: [matched.entry, other], band: 'medium' } : { kind: 'unknown', band: 'medium' };
 }
 
-/** A `personal` answer's referral when the classifier ranks one within `OWN_CASE_NEAR` of its choice. */
-function ownCase(matched: Understanding, classified: { behind(id: string): number }, kb: KnowledgeBase, lang: Lang): Understanding | undefined {
-  if (matched.kind !== 'answer' || !matched.entry.personal) return undefined;
+/**
+ * A referral instead of "did you mean" or of an answer marked `personal`, when the classifier
+ * ranks one within `REFERRAL_NEAR` of its choice: the message is most likely something the bot
+ * does not cover, or the asker's own case, which no general answer settles. The referral offers
+ * the closest answer beside a person (`related`).
+ */
+function referredInstead(outcome: Understanding, classified: Classified, kb: KnowledgeBase, lang: Lang): Understanding | undefined {
+  const unsure = outcome.kind === 'clarify' || (outcome.kind === 'answer' && outcome.entry.personal);
+  if (!unsure) return undefined;
   let nearest: { entry: ReferralEntry; behind: number } | undefined;
   for (const entry of kb.referrals[lang].values()) {
     const behind = classified.behind(entry.id);
-    if (behind <= OWN_CASE_NEAR && behind < (nearest?.behind ?? Infinity)) nearest = { entry, behind };
+    if (behind <= REFERRAL_NEAR && behind < (nearest?.behind ?? Infinity)) nearest = { entry, behind };
   }
-  return nearest && { kind: 'referral', entry: nearest.entry, score: matched.score, band: matched.band };
+  return nearest && { kind: 'referral', entry: nearest.entry, score: outcome.kind === 'answer' ? outcome.score : 0, band: outcome.band };
+}
+
+/** What the classifier says of a message, with its choice looked up in the asker's language. */
+interface Classified {
+  id: string;
+  margin: number;
+  entry?: UnderstoodEntry;
+  behind(id: string): number;
 }
 
 /** The entry of any kind with this id, in the asker's language (`entryIn`). */
