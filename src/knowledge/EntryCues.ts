@@ -21,6 +21,7 @@ export class EntryCues {
   private readonly littleStamp: Int32Array;
   private readonly littleSeen: Int32Array;
   private queryStamp = 0;
+  private nameTerms: Map<number, string> | undefined;
   private phrasingStamp = 0;
 
   constructor(
@@ -105,21 +106,31 @@ export class EntryCues {
   }
 
   /** The other organisations an entry's phrasings name, in any language. */
-  private namesOf(entry: number): ReadonlySet<string> {
+  namesOf(entry: number): ReadonlySet<string> {
     let names = this.entryNames[entry];
     if (!names) {
       const found = new Set<string>();
       const { phrasingTermStart, entryPhrasingStart, phrasingTerms } = this.index;
-      const stems = [...this.index.terms.keys()];
+      const nameTerms = (this.nameTerms ??= this.termsNaming());
       for (let p = entryPhrasingStart[entry]!; p < entryPhrasingStart[entry + 1]!; p++) {
         for (let i = phrasingTermStart[p]!; i < phrasingTermStart[p + 1]!; i++) {
-          const stem = stems[phrasingTerms[i]!]!;
-          if (this.lexicon.names.has(stem)) found.add(stem);
+          const name = nameTerms.get(phrasingTerms[i]!);
+          if (name) found.add(name);
         }
       }
       this.entryNames[entry] = names = found;
     }
     return names;
+  }
+
+  /** The index's terms that name an organisation (`Lexicon.names`), by term number. */
+  private termsNaming(): Map<number, string> {
+    const terms = new Map<number, string>();
+    for (const name of this.lexicon.names) {
+      const term = this.index.term(name);
+      if (term !== undefined) terms.set(term, name);
+    }
+    return terms;
   }
 }
 

@@ -77,11 +77,7 @@ export class Lexicon {
    */
   rewrite(text: string): string {
     let out = text;
-    // A message all in capitals shouts; its "WHO" is the question word.
-    if (this.capitalsPattern && CAPITAL_PAIR.test(text) && text !== text.toUpperCase()) {
-      this.capitalsPattern.lastIndex = 0;
-      if (this.capitalsPattern.test(text)) out = out.replace(this.capitalsPattern, (m) => ` ${WRITTEN}${this.capitals.get(m)!.slice(1)} `);
-    }
+    // Phrases first, so a longer name holding a shorter one ("UN Migration Agency", IOM) is read whole.
     // Most texts hold no phrase: the big pattern runs only when one of their words starts one.
     const phrases = this.phrasesTriggeredBy(out);
     if (phrases) {
@@ -90,6 +86,11 @@ export class Lexicon {
         const canonical = this.phraseCanonical.get(foldText(m)) ?? this.phrasePatterns.find((p) => p.pattern.test(m))?.canonical;
         return canonical ? ` ${WRITTEN}${canonical.slice(1)} ` : m;
       });
+    }
+    // A message all in capitals shouts; its "WHO" is the question word.
+    if (this.capitalsPattern && CAPITAL_PAIR.test(text) && text !== text.toUpperCase()) {
+      this.capitalsPattern.lastIndex = 0;
+      if (this.capitalsPattern.test(out)) out = out.replace(this.capitalsPattern, (m) => ` ${WRITTEN}${this.capitals.get(m)!.slice(1)} `);
     }
     return out;
   }

@@ -28,6 +28,7 @@ export class SearchIndex {
   private readonly scorer: EntryScorer;
   private readonly cues: EntryCues;
   private readonly numbers: KnownNumbers;
+  private readonly entryNumber: ReadonlyMap<string, number>;
   /** Made by the first word the index does not know: most questions have none. */
   private spellerMade: SpellingCorrector | undefined;
 
@@ -44,6 +45,7 @@ export class SearchIndex {
     this.scorer = new EntryScorer(index);
     this.cues = new EntryCues(index, little, entries, kb, lexicon);
     this.numbers = new KnownNumbers(index);
+    this.entryNumber = new Map(entries.map((e, n) => [e.id, n]));
   }
 
   /** Indexes a whole knowledge base (all kinds, all languages). */
@@ -107,6 +109,19 @@ export class SearchIndex {
     const words = message.split(/\s+/).filter((raw) => !tokenise(raw).some((w) => this.lexicon.isAsker(w)));
     const found = this.classifier.classify(words.join(' '));
     return found && { id: found.label, margin: found.margin, behind: found.behind };
+  }
+
+  /**
+   * Whether `message` names another organisation (`Lexicon.names`) than any entry `id`'s phrasings
+   * name: "how many member states does the UN have" is not IOM's. The matcher demotes such an entry
+   * (`OTHER_ORGANISATION`); whatever else reads the message must not choose it either.
+   */
+  namesAnother(message: string, lang: Lang, id: string): boolean {
+    const entry = this.entryNumber.get(id);
+    if (entry === undefined) return false;
+    const asked = this.stemsOf(message, lang).filter((stem) => this.lexicon.names.has(stem));
+    const named = this.cues.namesOf(entry);
+    return asked.length > 0 && !asked.some((name) => named.has(name));
   }
 
   private get speller(): SpellingCorrector {

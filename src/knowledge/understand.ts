@@ -66,14 +66,16 @@ function understood(text: string, lang: Lang, kb: KnowledgeBase, index: SearchIn
   const found = index.classify(text);
   if (!found) return matched;
   if (tokenise(text).filter((w) => !isLittleWord(w)).length < 2 && found.margin < ONE_WORD_MARGIN) return matched;
-  const classified = { ...found, entry: entryById(kb, found.id, lang) };
+  const entry = entryById(kb, found.id, lang);
+  // The classifier reads no names: an answer about IOM is not chosen for a question about another organisation.
+  const classified = { ...found, entry, aboutAnother: entry?.kind !== 'referral' && index.namesAnother(text, lang, found.id) };
   const outcome = reconciled(matched, classified, searched, kb, lang);
   return referredInstead(outcome, classified, kb, lang) ?? outcome;
 }
 
 /** The matcher's understanding and the classifier's reading of the same message, made one. */
 function reconciled(matched: Understanding, classified: Classified, searched: SearchResult, kb: KnowledgeBase, lang: Lang): Understanding {
-  if (classified.margin < CLASSIFIER_MARGIN || chose(matched) === classified.id) return doubted(matched, classified);
+  if (classified.margin < CLASSIFIER_MARGIN || chose(matched) === classified.id || classified.aboutAnother) return doubted(matched, classified);
   // A referral states no fact, only what the bot does not cover, and its phrasings' topic words are
   // the answers' ("my X-ray", "is it TB"): what tells it apart is how the asker says it, which the
   // classifier reads and the matcher does not. So the classifier refers on its own margin, even to
@@ -121,6 +123,8 @@ interface Classified {
   id: string;
   margin: number;
   entry?: UnderstoodEntry;
+  /** The message names another organisation than the chosen entry's phrasings do (`SearchIndex.namesAnother`). */
+  aboutAnother: boolean;
   behind(id: string): number;
 }
 
