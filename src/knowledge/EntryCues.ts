@@ -22,6 +22,8 @@ export class EntryCues {
   private readonly littleSeen: Int32Array;
   private queryStamp = 0;
   private nameTerms: Map<number, string> | undefined;
+  /** The last text `of` read: its little words and the kinds of answer it asks for. */
+  private read: { text: string; little: string[]; kinds: number } | undefined;
   private phrasingStamp = 0;
 
   constructor(
@@ -40,9 +42,11 @@ export class EntryCues {
 
   /** The cues of a query `text` read as `terms`, naming the other organisations `names`; valid until the next call. */
   of(text: string, terms: readonly QueryTerm[], names: readonly string[]): Cues {
-    const query = this.agreementQuery(tokenise(text).filter(isLittleWord), terms);
+    // A search reads one text as each language in turn: its little words and kinds are worked out once.
+    if (this.read?.text !== text) this.read = { text, little: tokenise(text).filter(isLittleWord), kinds: questionCues(text) };
+    const query = this.agreementQuery(this.read.little, terms);
     return {
-      kinds: questionCues(text),
+      kinds: this.read.kinds,
       names,
       kindsOf: (entry) => this.kindsOf(entry),
       namesOf: (entry) => this.namesOf(entry),
