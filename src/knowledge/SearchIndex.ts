@@ -112,16 +112,15 @@ export class SearchIndex {
   }
 
   /**
-   * Whether `message` names another organisation (`Lexicon.names`) than any entry `id`'s phrasings
-   * name: "how many member states does the UN have" is not IOM's. The matcher demotes such an entry
-   * (`OTHER_ORGANISATION`); whatever else reads the message must not choose it either.
+   * Whether a message naming the organisations `asked` (`SearchResult.names`) names none that entry
+   * `id`'s phrasings name: "how many member states does the UN have" is not IOM's. The matcher
+   * demotes such an entry (`OTHER_ORGANISATION`); whatever else reads the message must not choose it either.
    */
-  namesAnother(message: string, lang: Lang, id: string): boolean {
+  namesAnother(asked: readonly string[], id: string): boolean {
     const entry = this.entryNumber.get(id);
-    if (entry === undefined) return false;
-    const asked = this.stemsOf(message, lang).filter((stem) => this.lexicon.names.has(stem));
+    if (entry === undefined || asked.length === 0) return false;
     const named = this.cues.namesOf(entry);
-    return asked.length > 0 && !asked.some((name) => named.has(name));
+    return !asked.some((name) => named.has(name));
   }
 
   private get speller(): SpellingCorrector {
@@ -203,6 +202,7 @@ export class SearchIndex {
     return {
       band: scored.band,
       candidates: scored.candidates.map((c) => ({ id: this.entries[c.entry]!.id, kind: this.entries[c.entry]!.kind, score: c.score })),
+      ...(names.length > 0 && { names }),
     };
   }
 

@@ -96,6 +96,8 @@ export interface SearchCandidate {
 export interface SearchResult {
   candidates: SearchCandidate[];
   band: ConfidenceBand;
+  /** The other organisations (`Lexicon.names`) the message names, when it names any. */
+  names?: readonly string[];
 }
 
 /** What `understand` decides; the bot turns it into words (i18n) or into an action. */

@@ -74,7 +74,7 @@ function understood(text: string, lang: Lang, kb: KnowledgeBase, index: SearchIn
   if (tokenise(text).filter((w) => !isLittleWord(w)).length < 2 && found.margin < ONE_WORD_MARGIN) return matched;
   const entry = entryById(kb, found.id, lang);
   // The classifier reads no names: an answer about IOM is not chosen for a question about another organisation.
-  const classified = { ...found, entry, aboutAnother: entry?.kind !== 'referral' && index.namesAnother(text, lang, found.id) };
+  const classified = { ...found, entry, aboutAnother: entry?.kind !== 'referral' && index.namesAnother(searched.names ?? [], found.id) };
   const outcome = reconciled(matched, classified, searched, kb, lang);
   return referredInstead(outcome, classified, searched, kb, lang) ?? outcome;
 }
@@ -132,7 +132,7 @@ interface Classified {
   id: string;
   margin: number;
   entry?: UnderstoodEntry;
-  /** The message names another organisation than the chosen entry's phrasings do (`SearchIndex.namesAnother`). */
+  /** The message names another organisation than any the chosen entry's phrasings do (`SearchIndex.namesAnother`). */
   aboutAnother: boolean;
   behind(id: string): number;
 }
