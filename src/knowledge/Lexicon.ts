@@ -150,7 +150,6 @@ const CAPITAL_PAIR = /\p{Lu}\p{Lu}/u;
 /** What separates words (a first approximation: enough to find phrases' first words). */
 const WORD_BREAK = /[\s.,;:!?¿¡()"“”«»'’\-/]+/;
 const ASCII_ONLY = /^[a-z0-9]*$/;
-/** Patterns kept for sets of trigger words (a few dozen in practice); past this many, they are made again. */
 /** Whether a stem is a lexicon canonical word. */
 export const isCanonical = (stem: string) => stem.startsWith(CANONICAL);
 

@@ -9,7 +9,7 @@ import { describeWord, isLittleWord, isStopWord, spellDecades, tokenise } from '
 import { LittleWords, type PhrasingLittleWords } from './LittleWords';
 import { lowScoreAnswer } from './lowScoreAnswer';
 import { questionSentences, readings } from './questionSentences';
-import { bandOf, scoreQuery, type QueryTerm } from './scoreQuery';
+import { aboutAnother, bandOf, scoreQuery, type QueryTerm } from './scoreQuery';
 import { SpellingCorrector } from './spelling';
 import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult, type UnderstoodEntry } from './types';
 import { WordTable } from './WordTable';
@@ -118,9 +118,7 @@ export class SearchIndex {
    */
   namesAnother(asked: readonly string[], id: string): boolean {
     const entry = this.entryNumber.get(id);
-    if (entry === undefined || asked.length === 0) return false;
-    const named = this.cues.namesOf(entry);
-    return !asked.some((name) => named.has(name));
+    return entry !== undefined && aboutAnother(asked, this.cues.namesOf(entry));
   }
 
   private get speller(): SpellingCorrector {

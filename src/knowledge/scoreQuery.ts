@@ -33,6 +33,11 @@ export const CUE_MISMATCH = 0.85;
 /** An entry whose phrasings do not name the organisation a question names scores this share. */
 export const OTHER_ORGANISATION = 0.3;
 
+/** Whether a query naming the organisations `asked` is about another one than an entry whose phrasings name `named`. */
+export function aboutAnother(asked: readonly string[], named: ReadonlySet<string>): boolean {
+  return asked.length > 0 && !asked.some((name) => named.has(name));
+}
+
 /**
  * What a query says beside its topic words, and what each entry says: the kind of answer asked
  * for (`questionCues` bits) and the other organisations named (`Lexicon.names`). Each only demotes.
@@ -104,7 +109,7 @@ function rerankedByCues(ranked: readonly ScoredEntry[], cues: Cues): { byKind: S
   const asks = ranked.map((c) => (cues.kindsOf(c.entry) & cues.kinds) !== 0);
   const kindFactor = asks.includes(true) ? asks.map((a) => (a ? 1 : CUE_MISMATCH)) : asks.map(() => 1);
   const names = cues.names;
-  const otherFactor = ranked.map((c) => (names.length === 0 || names.some((n) => cues.namesOf(c.entry).has(n)) ? 1 : OTHER_ORGANISATION));
+  const otherFactor = ranked.map((c) => (aboutAnother(names, cues.namesOf(c.entry)) ? OTHER_ORGANISATION : 1));
   // Agreement is at most 1, so `score × kind` bounds the score by kind and, times the other factor, the final one.
   const order: Array<{ i: number; bound: number }> = [];
   ranked.forEach((c, i) => insertRanked(order, { i, bound: c.score * kindFactor[i]! }, boundFirst, ranked.length));
