@@ -81,30 +81,34 @@ function understood(text: string, lang: Lang, kb: KnowledgeBase, index: SearchIn
 
 /** The matcher's understanding and the classifier's reading of the same message, made one. */
 function reconciled(matched: Understanding, classified: Classified, searched: SearchResult, kb: KnowledgeBase, lang: Lang): Understanding {
-  if (classified.margin < CLASSIFIER_MARGIN || chose(matched) === classified.id || classified.aboutAnother) return doubted(matched, classified);
+  if (classified.margin < CLASSIFIER_MARGIN || chose(matched) === classified.id || classified.aboutAnother) return doubted(matched, classified, kb, lang);
   // A referral states no fact, only what the bot does not cover, and its phrasings' topic words are
   // the answers' ("my X-ray", "is it TB"): what tells it apart is how the asker says it, which the
   // classifier reads and the matcher does not. So the classifier refers on its own margin, even to
   // a referral the matcher ranked below topic answers ("J'ai des sueurs la nuit… c'est la tuberculose ?").
   if (classified.entry?.kind === 'referral') return { kind: 'referral', entry: classified.entry, score: classified.margin, band: 'high' };
   const candidate = searched.candidates.find((c) => c.id === classified.id);
-  if (!candidate) return doubted(matched, classified);
+  if (!candidate) return doubted(matched, classified, kb, lang);
   // The matcher's lead over the classifier's choice, when larger than the classifier's own lead,
   // stands ("casi 300 millones de migrantes": the matcher reads 300 as the 281 million it knows).
   const lead = searched.candidates[0]!.score - candidate.score;
-  if (lead > classified.margin) return doubted(matched, classified);
+  if (lead > classified.margin) return doubted(matched, classified, kb, lang);
   return decided({ ...candidate, score: classified.margin }, 'high', kb, lang) ?? matched;
 }
 
 /**
- * The matcher's answer, unless it is not clear and the classifier ranks it far below its own
- * choice: then the bot does not state it. If the classifier chose another answer or an action, it
- * asks "did you mean" with both; if it chose a referral (not surely enough to refer), "I don't know".
+ * The matcher's answer or action, unless it is not clear and the classifier ranks it far below its
+ * own choice: then the bot neither states it nor acts on it (a long question's "where am I supposed
+ * to go" is no request for help, nor « au final » one to go back to the bot). If the classifier chose
+ * another answer or an action, it asks "did you mean" with both; if it chose a referral (not surely
+ * enough to refer), "I don't know".
  */
-function doubted(matched: Understanding, classified: Classified): Understanding {
-  if (matched.kind !== 'answer' || matched.score >= CLEAR_ANSWER || classified.behind(matched.entry.id) <= DISAGREEMENT) return matched;
+function doubted(matched: Understanding, classified: Classified, kb: KnowledgeBase, lang: Lang): Understanding {
+  if (matched.kind !== 'answer' && matched.kind !== 'action') return matched;
+  if (matched.score >= CLEAR_ANSWER || classified.behind(chose(matched)!) <= DISAGREEMENT) return matched;
+  const mine = matched.kind === 'answer' ? matched.entry : entryIn(kb, { id: matched.action, kind: 'action' }, lang);
   const other = classified.entry;
-  return other && other.kind !== 'referral' ? { kind: 'clarify', candidates: [matched.entry, other], band: 'medium' } : { kind: 'unknown', band: 'medium' };
+  return mine && other && other.kind !== 'referral' && !classified.aboutAnother ? { kind: 'clarify', candidates: [mine, other], band: 'medium' } : { kind: 'unknown', band: 'medium' };
 }
 
 /**

@@ -195,6 +195,20 @@ describe('SearchIndex and understand', () => {
       assert.equal(reply('How do I get a driving licence in Ireland as a refugee?', 'en'), "I don't know");
     });
 
+    it('does not run a request the classifier ranks far below its own choice: a question after a story is asked about, not acted on', () => {
+      // The matcher ran "help" on "where am I supposed to go", "subscribe" on "explain what kind of organisation it is".
+      for (const [text, lang, meant] of [
+        ['i live in one country and cross every morning to work on the other side. where am i supposed to go if i get sick', 'en', 'cross-border-workers-care'],
+        ['My cousin keeps telling me to go to IOM but honestly i dont know what that is. can you explain what kind of organisation it is?', 'en', 'iom-what-is-iom'],
+      ] as const) {
+        const u = understand(text, lang, realKb, real);
+        assert.equal(u.kind, 'clarify', text);
+        assert.ok(u.kind === 'clarify' && u.candidates.some((e) => e.id === meant), `offers ${meant}`);
+      }
+      // A request in so many words still runs.
+      assert.equal(reply('hi, could you sign me up for your newsletter please', 'en'), 'action subscribe');
+    });
+
     it('finds the question after the story around it, and leaves out the words that only say who asks', () => {
       const story = 'I moved to Italy two years ago and my Italian is still bad. The clinic keeps sending me away.';
       assert.equal(reply(`${story} Why is it so hard for migrants to get health care?`, 'en'), 'health-access-barriers');
