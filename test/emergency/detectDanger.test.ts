@@ -77,6 +77,10 @@ dangers.en.push('my brother swallowed a whole bottle of pills', 'we are stuck in
 dangers.es.push('me van a matar', 'no encuentro a mi hijo', 'el barco se hunde', 'ayuda me pegan');
 lookAlikes.en.push("I'm drowning in homework about migration", "what share of migrants attempt suicide? it's for an article");
 lookAlikes.fr.push('ce bouchon va me tuer');
+// Requests about one's data, from a held-out set (HO) where "borren todo lo q tienen de mi" got the trafficking alarm ("tienen").
+lookAlikes.es.push('borren todo lo q tienen de mi', 'que informacion mia tienen guardada?');
+lookAlikes.fr.push("vous avez gardé quoi comme infos sur moi");
+lookAlikes.en.push('what info have you kept about me');
 
 const detector = buildDangerDetector('knowledge', loadKnowledge('knowledge'), createI18n('locales').shortStrings(BOT_LABEL_CHARS));
 
