@@ -176,12 +176,12 @@ describe('SearchIndex and understand', () => {
     });
 
     it("refers one's own results rather than state the general answer or ask 'did you mean', and offers the answer beside a person", () => {
-      // The matcher's answer (what happens when a problem is found) is marked personal, and the classifier,
+      // The matcher's answer (what an abnormal X-ray leads to) is marked personal, and the classifier,
       // unsure, ranks a referral as high as its own choice.
-      const u = understand('my x-ray letter says further tests needed, does that mean i failed??', 'en', realKb, real);
+      const u = understand('my chest xray from last week came back with a shadow, does that mean i have tb?', 'en', realKb, real);
       assert.equal(u.kind, 'referral');
-      assert.equal(u.kind === 'referral' && u.related?.id, 'health-assessment-problem-found');
-      assert.equal(reply('what happens if the medical exam finds a health problem', 'en'), 'health-assessment-problem-found');
+      assert.equal(u.kind === 'referral' && u.related?.id, 'tb-xray-abnormal');
+      assert.equal(reply('what happens if my chest x-ray is not normal', 'en'), 'tb-xray-abnormal');
       // The matcher was unsure between general answers ("did you mean"); the classifier, unsure too, ranks the referral first.
       assert.equal(reply('est ce que mes resultats de la visite medicale de lundi sont arrives', 'fr'), 'referred own-case');
       assert.equal(reply('me van a negar la visa a Canada por tener hepatitis B?', 'es'), 'referred visas-and-papers');
