@@ -102,7 +102,7 @@ describe('asking for a person', () => {
     const user = await chatWithBot({ services });
     await user.send('what is the best pizza in Naples');
     assert.ok(!user.choices.includes('Talk to a person'));
-    await user.send('my phone is +41 22 717 9111, where is the best pizza in Naples?');
+    await user.send('call me on +41 22 717 9111 about pizza in Naples');
     assert.ok(user.choices.includes('Talk to a person'), 'a person is offered after two misses');
     const unanswered = await services.unanswered.list();
     assert.equal(unanswered.length, 2);
