@@ -71,6 +71,16 @@ describe('subscribing here in this chat', () => {
     assert.equal((await db.selectFrom('chat_subscribers').selectAll().execute()).length, 0);
   });
 
+  it('"not sure" to the notice is no consent: nothing is stored', async () => {
+    const { services, db } = await withStore();
+    const user = await chatWithBot({ services });
+    await user.send('subscribe');
+    await user.send('Here in this chat');
+    await user.send('not sure');
+    assert.equal((await db.selectFrom('chat_subscribers').selectAll().execute()).length, 0);
+    assert.doesNotMatch(user.text, /subscribed|You will get/i);
+  });
+
   it('the "Unsubscribe" button under an update stops it, in any of the three languages', async () => {
     for (const label of ['Unsubscribe', 'Se désabonner', 'Darme de baja']) {
       const { services, db } = await withStore();
