@@ -74,8 +74,14 @@ export class SearchIndex {
     // Each phrasing's little words too, in index order, for `agreement` (as word ids: a few per phrasing).
     const little = new LittleWords();
     const add = (n: number, text: string, lang: Lang, skipDigits = false) => {
-      let count = words.analyse(spellDecades(text), lang, skipDigits);
-      if (words.sawTrigger || hasCapitalPair(text)) count = words.analyse(prepare(lexicon, text), lang, skipDigits);
+      const spelt = spellDecades(text);
+      let count = words.analyse(spelt, lang, skipDigits);
+      if (words.sawTrigger || hasCapitalPair(text)) {
+        // Read again only when the lexicon changes the text: most texts with a phrase's first word
+        // hold no phrase (Spanish "por" without "favor"), and long answers are most of a build's words.
+        const prepared = text.includes('<') ? prepare(lexicon, text) : lexicon.rewrite(spelt);
+        if (prepared !== spelt) count = words.analyse(prepared, lang, skipDigits);
+      }
       index.addPhrasing(n, words.ids, count);
       little.add(words, words.littleCount);
     };
