@@ -75,12 +75,14 @@ export class Lexicon {
   /**
    * The text with each phrase of several words (and each name in capitals) as one word, so that the
    * word-by-word analysis can read it ("World Health Organization" → one word that `canonical` reads).
+   * `triggers` are the phrases' trigger words the text holds, when the caller has them already
+   * (`triggersInChunk` of each of its chunks).
    */
-  rewrite(text: string): string {
+  rewrite(text: string, triggers: ReadonlySet<string> = this.triggersIn(text)): string {
     let out = text;
     // Phrases first, so a longer name holding a shorter one ("UN Migration Agency", IOM) is read whole.
     // Most texts hold no phrase: the big pattern runs only when one of their words starts one.
-    const phrases = this.phrasesTriggeredBy(out);
+    const phrases = this.phrasesTriggeredBy(triggers);
     if (phrases) {
       phrases.lastIndex = 0;
       if (phrases.test(out)) out = out.replace(phrases, (m) => {
@@ -97,14 +99,13 @@ export class Lexicon {
   }
 
   /**
-   * A pattern for the phrases `text` may hold, longest first, or undefined when it has no phrase's
+   * A pattern for the phrases a text may hold, longest first, or undefined when it has no phrase's
    * trigger word (most texts; a phrase cannot match without it). A text with one trigger gets that
    * trigger's phrases, a text with several all of them: each pattern is compiled once, where one
    * per set of triggers met (~1.5 ms each, their Unicode classes) cost 566 ms over the knowledge
    * base's own phrasings.
    */
-  private phrasesTriggeredBy(text: string): RegExp | undefined {
-    const triggers = this.triggersIn(text);
+  private phrasesTriggeredBy(triggers: ReadonlySet<string>): RegExp | undefined {
     if (triggers.size === 0) return undefined;
     if (triggers.size > 1) return (this.allPhrases ??= phrasePattern(this.phrases));
     const [trigger] = [...triggers] as [string];
@@ -118,15 +119,26 @@ export class Lexicon {
     return this.firstWords.has(word);
   }
 
-  /** The phrases' trigger words `text` has. */
+  /** The phrases' trigger words `text` has: those of its chunks (`triggersInChunk`). */
   private triggersIn(text: string): Set<string> {
     const found = new Set<string>();
-    for (const raw of text.toLowerCase().split(WORD_BREAK)) {
+    for (const chunk of text.split(' ')) for (const word of this.triggersInChunk(chunk)) found.add(word);
+    return found;
+  }
+
+  /**
+   * The phrases' trigger words in a chunk of text (characters between two spaces). A text's
+   * triggers are its chunks': a space breaks words, and lower case does not look across one (not
+   * even for a final sigma), so an index can note each distinct chunk's once (`WordTable.noted`).
+   */
+  triggersInChunk(chunk: string): readonly string[] {
+    let found: string[] | undefined;
+    for (const raw of chunk.toLowerCase().split(WORD_BREAK)) {
       if (!raw) continue;
       const word = ASCII_ONLY.test(raw) ? raw : foldText(raw);
-      if (this.firstWords.has(word)) found.add(word);
+      if (this.firstWords.has(word)) (found ??= []).push(word);
     }
-    return found;
+    return found ?? NO_TRIGGERS;
   }
 
   /** The canonical word a folded word stands for, if the lexicon names it. */
@@ -150,6 +162,7 @@ const CAPITAL_PAIR = /\p{Lu}\p{Lu}/u;
 /** What separates words (a first approximation: enough to find phrases' first words). */
 const WORD_BREAK = /[\s.,;:!?¿¡()"“”«»'’\-/]+/;
 const ASCII_ONLY = /^[a-z0-9]*$/;
+const NO_TRIGGERS: readonly string[] = [];
 /** Whether a stem is a lexicon canonical word. */
 export const isCanonical = (stem: string) => stem.startsWith(CANONICAL);
 

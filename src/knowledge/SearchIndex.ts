@@ -1,11 +1,11 @@
 import { TermIndex } from './bm25';
 import { EntryCues } from './EntryCues';
 import { EntryScorer } from './EntryScorer';
-import { foldChunk } from './foldChunk';
 import { KnownNumbers } from './KnownNumbers';
 import { isCanonical, Lexicon, PLACE } from './Lexicon';
 import { EntryClassifier } from './EntryClassifier';
-import { describeWord, isLittleWord, isStopWord, spellDecades, tokenise } from './normalise';
+import { LexiconReader } from './LexiconReader';
+import { describeWord, isLittleWord, isStopWord, tokenise } from './normalise';
 import { LittleWords, type PhrasingLittleWords } from './LittleWords';
 import { lowScoreAnswer } from './lowScoreAnswer';
 import { questionSentences, readings } from './questionSentences';
@@ -29,6 +29,8 @@ export class SearchIndex {
   private readonly cues: EntryCues;
   private readonly numbers: KnownNumbers;
   private readonly entryNumber: ReadonlyMap<string, number>;
+  /** The word table every text is read into (`LexiconReader`). */
+  private readonly words: WordTable;
   /** Made by the first word the index does not know: most questions have none. */
   private spellerMade: SpellingCorrector | undefined;
 
@@ -38,7 +40,7 @@ export class SearchIndex {
     private readonly index: TermIndex,
     kb: KnowledgeBase,
     private readonly lexicon: Lexicon,
-    private readonly words: WordTable,
+    private readonly reader: LexiconReader,
     little: PhrasingLittleWords,
     private readonly classifier: EntryClassifier | undefined,
   ) {
@@ -46,15 +48,14 @@ export class SearchIndex {
     this.cues = new EntryCues(index, little, entries, kb, lexicon);
     this.numbers = new KnownNumbers(index);
     this.entryNumber = new Map(entries.map((e, n) => [e.id, n]));
+    this.words = reader.words;
   }
 
   /** Indexes a whole knowledge base (all kinds, all languages). */
   static build(kb: KnowledgeBase): SearchIndex {
     const lexicon = new Lexicon(LANGUAGES.map((lang) => kb.lexicon[lang]));
-    const words = new WordTable(foldChunk, (word, lang) => {
-      const canonical = lexicon.canonical(word);
-      return canonical ? { stem: canonical, stop: false } : { ...describeWord(word, lang), trigger: lexicon.isTrigger(word) };
-    }, MAX_CHUNKS);
+    const reader = new LexiconReader(lexicon, MAX_CHUNKS);
+    const { words } = reader;
     const byId = new Map<string, UnderstoodEntry[]>();
     for (const lang of LANGUAGES) {
       for (const e of [...kb.entries[lang].values(), ...kb.actions[lang].values(), ...kb.referrals[lang].values()]) {
@@ -70,18 +71,10 @@ export class SearchIndex {
       for (const t of texts) characters += t.length;
     }
     const index = new TermIndex(versions.length, words, { phrasings, words: Math.ceil(characters / 8) });
-    // The lexicon's phrases are looked for only in texts with one of their words (most have none).
-    // Each phrasing's little words too, in index order, for `agreement` (as word ids: a few per phrasing).
+    // Each phrasing's little words are kept too, in index order, for `agreement` (a few per phrasing).
     const little = new LittleWords();
     const add = (n: number, text: string, lang: Lang, skipDigits = false) => {
-      const spelt = spellDecades(text);
-      let count = words.analyse(spelt, lang, skipDigits);
-      if (words.sawTrigger || hasCapitalPair(text)) {
-        // Read again only when the lexicon changes the text: most texts with a phrase's first word
-        // hold no phrase (Spanish "por" without "favor"), and long answers are most of a build's words.
-        const prepared = text.includes('<') ? prepare(lexicon, text) : lexicon.rewrite(spelt);
-        if (prepared !== spelt) count = words.analyse(prepared, lang, skipDigits);
-      }
+      const count = reader.read(text, lang, skipDigits);
       index.addPhrasing(n, words.ids, count);
       little.add(words, words.littleCount);
     };
@@ -101,7 +94,7 @@ export class SearchIndex {
       versions.length <= MAX_CLASSIFIED
         ? EntryClassifier.train(versions.flatMap((list) => list.flatMap((e) => phrasingsOf(e).map((text) => ({ text, label: e.id })))))
         : undefined;
-    return new SearchIndex(versions.map((list) => list[0]!), index.finish(), kb, lexicon, words, little.finish(), classifier);
+    return new SearchIndex(versions.map((list) => list[0]!), index.finish(), kb, lexicon, reader, little.finish(), classifier);
   }
 
   /**
@@ -182,7 +175,7 @@ export class SearchIndex {
   }
 
   private searchText(message: string, lang: Lang): SearchResult {
-    const text = prepare(this.lexicon, message);
+    const text = this.reader.prepare(message);
     let best = this.searchAs(text, lang);
     if (best.band === 'high' && top(best) >= CLEAR_MATCH) return best;
     // People mix languages, and the reply language may not be the text's: the text is also read as
@@ -282,7 +275,7 @@ export class SearchIndex {
 
   /** The terms a text is read as in one language (after the lexicon), for editors' checks and tests. */
   stemsOf(text: string, lang: Lang): string[] {
-    const count = this.words.analyse(prepare(this.lexicon, text), lang);
+    const count = this.words.analyse(this.reader.prepare(text), lang);
     return Array.from(this.words.ids.subarray(0, count), (id) => this.words.stem(id));
   }
 
@@ -297,26 +290,6 @@ export class SearchIndex {
 /** The phrasings of an entry that the index holds (an answer's own text is added apart). */
 function phrasingsOf(e: UnderstoodEntry): string[] {
   return e.kind === 'answer' ? [e.question, ...e.alternates] : [e.label, ...e.examples];
-}
-
-/**
- * A text as the word analysis reads it: markup left out (a tag says nothing of what is asked), the
- * lexicon's phrases as single words, decades spelt as years.
- */
-function prepare(lexicon: Lexicon, text: string): string {
-  return lexicon.rewrite(spellDecades(text.includes('<') ? text.replace(MARKUP, ' ') : text));
-}
-
-const MARKUP = /<[^<>]{0,200}>/g;
-
-/** Two capitals in a row ("WHO", "UN"): a name the lexicon may read in capitals only. */
-function hasCapitalPair(text: string): boolean {
-  for (let i = 1; i < text.length; i++) {
-    const a = text.charCodeAt(i - 1);
-    const b = text.charCodeAt(i);
-    if (a >= 65 && a <= 90 && b >= 65 && b <= 90) return true;
-  }
-  return false;
 }
 
 /**

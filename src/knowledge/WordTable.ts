@@ -21,12 +21,15 @@ const LANGUAGE_NUMBER = Object.fromEntries(LANGUAGES.map((lang, i) => [lang, i])
  * 75,000 distinct ones, so each distinct chunk is folded and stemmed once, and later found by
  * hashing it where it stands in the text: no substring, no `Map`, no object per word. Chunks live
  * in one typed array (`pool`), each as `[language + 4 × length, ...UTF-16 code units two to a
- * number, word count, ...word ids]`; the hash table holds each chunk's hash next to its offset in
- * the pool. Both are kept small (a table three-quarters full, two code units per number): looking
+ * number, word count, ...word ids, note]`; the hash table holds each chunk's hash next to its
+ * offset in the pool. Both are kept small (a table three-quarters full, two code units per number): looking
  * a chunk up waits mostly on memory, three million times per build.
  *
  * A word has one id per language however many chunks hold it ("word", "word?", "Word"), so it is
  * stemmed once: a new chunk's words are looked up as chunks of their own.
+ *
+ * What a caller reads in a chunk's own characters, beside its words (`note`), is worked out once per
+ * distinct chunk too, and found with it: an index looks at every text's capitals, digits and phrases.
  *
  * Word ids are never reused, so an index may remember terms by word id across `clear`s; they stay
  * valid (`surface`, `stem`) until the table is cleared, which only happens between two texts.
@@ -55,6 +58,9 @@ export class WordTable {
   /** The stop words the last `analyse` left out of `ids` (when it kept only topic words), as `little[0 .. littleCount)`. */
   little = new Int32Array(64);
   littleCount = 0;
+  /** The notes (`note`) of the last `analyse`'s chunks that have one (not 0), in text order, as `noted[0 .. notedCount)`. */
+  noted = new Int32Array(16);
+  notedCount = 0;
   /** The chunk being looked up, two code units to a number. */
   private units = new Int32Array(256);
 
@@ -64,6 +70,8 @@ export class WordTable {
     private readonly describe: (word: string, lang: Lang) => WordInfo,
     /** Past this many distinct chunks the table starts over (a bound on memory when fed arbitrary text). */
     private readonly maxChunks: number,
+    /** What the caller reads in a chunk (the raw characters between two spaces), as a number: 0 for nothing (`noted`). */
+    private readonly note: (chunk: string) => number = () => 0,
   ) {}
 
   surface(id: number): string {
@@ -89,6 +97,7 @@ export class WordTable {
     let count = 0;
     let content = 0;
     let triggers = 0;
+    this.notedCount = 0;
     for (let start = 0, end = 0; start < n; start = ++end) {
       // The chunk's code units, two to a number as the pool holds them, hashed as they are read.
       let hash = FNV_OFFSET ^ langNo;
@@ -111,7 +120,8 @@ export class WordTable {
       let at = this.find(head, units, size, hash);
       if (at < 0) at = this.add(text, start, end, head, size, hash, lang);
       const { pool, flags, base } = this;
-      for (let j = at + 1, last = at + pool[at]!; j <= last; j++) {
+      const last = at + pool[at]!;
+      for (let j = at + 1; j <= last; j++) {
         const id = pool[j]!;
         const flag = flags[id - base]!;
         triggers |= flag & TRIGGER;
@@ -119,6 +129,11 @@ export class WordTable {
         if (count === ids.length) this.ids = ids = grown(ids, count);
         ids[count++] = id;
         if (!(flag & STOP)) content++;
+      }
+      const note = pool[last + 1]!;
+      if (note !== 0) {
+        if (this.notedCount === this.noted.length) this.noted = grown(this.noted, this.notedCount);
+        this.noted[this.notedCount++] = note;
       }
     }
     this.sawTrigger = triggers !== 0;
@@ -177,6 +192,7 @@ export class WordTable {
       const id = word === chunk ? this.addWord(word, lang) : this.wordOf(word, lang);
       this.pool[at + 1 + j] = id;
     });
+    this.pool[at + 1 + words.length] = this.note(chunk);
     this.place(this.slots, this.mask, hash, at - 1 - size);
     this.chunks++;
     return at;
@@ -199,6 +215,7 @@ export class WordTable {
     if (at < 0 && folded.length === 1 && folded[0] === word) {
       at = this.record(head, units, units.length, 1);
       this.pool[at + 1] = id;
+      this.pool[at + 2] = this.note(word);
       this.place(this.slots, this.mask, hash, at - 1 - units.length);
       this.chunks++;
     }
@@ -207,7 +224,7 @@ export class WordTable {
 
   /** Room for a chunk record, head and code units written; returns the offset of its word count (set to `count`). */
   private record(head: number, units: Int32Array, size: number, count: number): number {
-    const length = 2 + size + count;
+    const length = 3 + size + count;
     if (this.used + length > this.pool.length) this.pool = grown(this.pool, this.used + length);
     if (4 * (this.chunks + 1) > 3 * (this.mask + 1)) this.rehash();
     const record = this.used;

@@ -141,6 +141,24 @@ describe('normalisation', () => {
     }
   });
 
+  it("notes its caller's reading of each distinct chunk once, a chunk first met inside another too", () => {
+    const noted: string[] = [];
+    // A chunk's length, but nothing for "des": only chunks with a note are listed.
+    const table = new WordTable(foldChunk, describeWord, 1_000_000, (chunk) => {
+      noted.push(chunk);
+      return chunk === 'des' ? 0 : chunk.length;
+    });
+    const notes = (text: string) => {
+      table.analyse(text, 'fr');
+      return Array.from(table.noted.subarray(0, table.notedCount));
+    };
+    assert.deepEqual(notes('Migrants, santé des migrants'), [9, 5, 8]);
+    assert.deepEqual(notes('santé des Migrants,'), [5, 9]);
+    // A chunk's words that fold to themselves ("migrants" of "Migrants,", "sante" of "santé") were
+    // added as chunks of their own, noted as themselves.
+    assert.deepEqual(noted, ['migrants', 'Migrants,', 'sante', 'santé', 'des']);
+  });
+
   it('a word that looks like an object property is an ordinary word', () => {
     assert.deepEqual(analyseStems('constructor toString __proto__', 'fr'), ['constructor', 'tostring', 'proto']);
   });
