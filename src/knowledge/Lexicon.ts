@@ -67,9 +67,9 @@ export class Lexicon {
       const trigger = phrase.split(' ').find((w) => !isLittleWord(w)) ?? phrase.split(' ')[0]!;
       this.firstWords.add(trigger);
       this.phrases.push({ pattern: accentTolerant(phrase), trigger });
-      this.phrasePatterns.push({ pattern: new RegExp(`^(?:${accentTolerant(phrase)})$`, 'iu'), canonical: this.phraseCanonical.get(phrase)! });
+      this.phrasePatterns.push({ pattern: regExp(`^(?:${accentTolerant(phrase)})$`, 'iu'), canonical: this.phraseCanonical.get(phrase)! });
     }
-    this.capitalsPattern = this.capitals.size ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...this.capitals.keys()].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : undefined;
+    this.capitalsPattern = this.capitals.size ? regExp(`(?<![\\p{L}\\p{N}])(?:${[...this.capitals.keys()].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : undefined;
   }
 
   /**
@@ -187,8 +187,29 @@ function accentTolerant(phrase: string): string {
 
 /** One pattern finding any of `phrases` (in their order: longest first) as whole words. */
 function phrasePattern(phrases: ReadonlyArray<{ pattern: string }>): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.map((p) => p.pattern).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return regExp(`(?<![\\p{L}\\p{N}])(?:${phrases.map((p) => p.pattern).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
+
+/**
+ * The lexicon's patterns, made once per process. Their Unicode classes make each costly to compile
+ * (~1 ms for a phrase's, ~35 ms for all phrases'), and V8 keeps compiled patterns only for a while:
+ * the checks, scripts, tests and benchmarks that build several indexes from one lexicon compiled the
+ * same patterns again (30–110 ms of a generated 10k build after the real one). Each is used one call
+ * at a time from a reset `lastIndex`, so indexes can share it.
+ */
+function regExp(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    if (patterns.size >= MAX_PATTERNS) patterns.clear();
+    patterns.set(key, (pattern = new RegExp(source, flags)));
+  }
+  return pattern;
+}
+
+const patterns = new Map<string, RegExp>();
+/** A lexicon makes a few hundred patterns; past this many, an edited lexicon's old ones are let go. */
+const MAX_PATTERNS = 4_000;
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
