@@ -132,6 +132,8 @@ export class Lexicon {
    * even for a final sigma), so an index can note each distinct chunk's once (`WordTable.noted`).
    */
   triggersInChunk(chunk: string): readonly string[] {
+    // Lower-case letters and digits are one word as they are (most chunks).
+    if (ASCII_ONLY.test(chunk)) return this.firstWords.has(chunk) ? [chunk] : NO_TRIGGERS;
     let found: string[] | undefined;
     for (const raw of chunk.toLowerCase().split(WORD_BREAK)) {
       if (!raw) continue;
