@@ -4,11 +4,15 @@ import { describeWord, spellDecades } from './normalise';
 import type { Lang } from './types';
 import { WordTable } from './WordTable';
 
-/** What `note` reads in a chunk: two capitals in a row, a decade's digits, markup; its trigger list above. */
+/**
+ * What `note` reads in a chunk: two capitals in a row, a decade's digits, markup; or that it was
+ * not read, being first met outside `read`. Above them, the number of its list of trigger words.
+ */
 const CAPITALS = 1;
 const DECADE = 2;
 const MARKUP = 4;
-const LIST_SHIFT = 3;
+const UNREAD = 8;
+const LIST_SHIFT = 4;
 
 /**
  * Texts read as the search index reads them: through the knowledge base's lexicon (its phrases and
@@ -26,6 +30,8 @@ export class LexiconReader {
   /** The lexicon's trigger words of a chunk (`Lexicon.triggersInChunk`), by number in a note; 0 is none. */
   private readonly triggerLists: (readonly string[])[] = [[]];
   private readonly triggerListNumbers = new Map<string, number>();
+  /** Chunks are noted only for `read`: a search's need no notes, and get none. */
+  private reading = false;
 
   constructor(
     private readonly lexicon: Lexicon,
@@ -36,10 +42,12 @@ export class LexiconReader {
       foldChunk,
       (word, lang) => {
         const canonical = lexicon.canonical(word);
-        return canonical ? { stem: canonical, stop: false } : { ...describeWord(word, lang), trigger: lexicon.isTrigger(word) };
+        if (canonical) return { stem: canonical, stop: false };
+        const { stem, stop } = describeWord(word, lang);
+        return { stem, stop, trigger: lexicon.isTrigger(word) };
       },
       maxChunks,
-      (chunk) => this.note(chunk),
+      (chunk) => (this.reading ? this.note(chunk) : UNREAD),
     );
   }
 
@@ -49,27 +57,42 @@ export class LexiconReader {
   }
 
   /**
-   * Reads a knowledge-base text as `words.analyse(prepare(text))` would, into `words.ids[0 ..
-   * count)` and `words.little`; returns the count. Most texts are read once, as they are: spelt
-   * again only when a chunk has a decade's digits, and rewritten only when one has a phrase's first
-   * word or a name in capitals (and the rewriting changed something).
+   * Reads a knowledge-base text into `words.ids[0 .. count)` and `words.little`; returns the count.
+   * The text is read with its decades spelt and, if a word may start one of the lexicon's phrases or
+   * two capitals are in a row, as a message is (`prepare`): `readSlowly` says it plainly. Most texts
+   * are read once, as they are; spelt again only when a chunk has a decade's digits, rewritten only
+   * when a chunk has a phrase's first word or capitals and the rewriting changed something.
    */
   read(text: string, lang: Lang, skipDigits: boolean): number {
-    const { words } = this;
-    let count = words.analyse(text, lang, skipDigits);
-    const notes = this.notes();
-    let spelt = text;
-    if (notes & DECADE) {
-      spelt = spellDecades(text);
-      if (spelt !== text) count = words.analyse(spelt, lang, skipDigits);
+    this.reading = true;
+    try {
+      const { words } = this;
+      let count = words.analyse(text, lang, skipDigits);
+      const notes = this.notes();
+      if (notes & UNREAD) return this.readSlowly(text, lang, skipDigits);
+      let spelt = text;
+      if (notes & DECADE) {
+        spelt = spellDecades(text);
+        if (spelt !== text) {
+          count = words.analyse(spelt, lang, skipDigits);
+          if (this.notes() & UNREAD) return this.readSlowly(text, lang, skipDigits);
+        }
+      }
+      if (words.sawTrigger || notes & CAPITALS) {
+        const prepared = notes & MARKUP ? prepare(this.lexicon, text) : this.lexicon.rewrite(spelt, this.notedTriggers());
+        if (prepared !== spelt) count = words.analyse(prepared, lang, skipDigits);
+      }
+      return count;
+    } finally {
+      this.reading = false;
     }
-    // A text's words that may start a phrase (as the word table reads them), or two capitals in a row:
-    // only then may the lexicon rewrite it.
-    if (words.sawTrigger || notes & CAPITALS) {
-      const prepared = notes & MARKUP ? prepare(this.lexicon, text) : this.lexicon.rewrite(spelt, this.notedTriggers());
-      if (prepared !== spelt) count = words.analyse(prepared, lang, skipDigits);
-    }
-    return count;
+  }
+
+  /** What `read` does, without notes: for a text with chunks first met in a search. */
+  private readSlowly(text: string, lang: Lang, skipDigits: boolean): number {
+    const spelt = spellDecades(text);
+    const count = this.words.analyse(spelt, lang, skipDigits);
+    return this.words.sawTrigger || hasCapitalPair(text) ? this.words.analyse(prepare(this.lexicon, text), lang, skipDigits) : count;
   }
 
   /** What a chunk holds that `read` must know of. */

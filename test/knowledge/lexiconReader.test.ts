@@ -53,9 +53,8 @@ function texts(): Array<{ text: string; lang: Lang }> {
 }
 
 describe('LexiconReader', () => {
-  it('reads a text as spelling its decades and, given a phrase word or two capitals, rewriting it would', () => {
-    const reader = new LexiconReader(lexicon, 1_000_000);
-    // The reading it stands for, text by text, in a table of its own.
+  /** Reads every text with `reader` and as it stands for, spelling then rewriting, in a table of its own. */
+  function assertReadsAll(reader: LexiconReader): void {
     const reference = new LexiconReader(lexicon, 1_000_000).words;
     const read = (count: number, table = reader.words) => ({
       stems: Array.from(table.ids.subarray(0, count), (id) => `${table.surface(id)}/${table.stem(id)}`),
@@ -68,6 +67,17 @@ describe('LexiconReader', () => {
         assert.deepEqual(read(reader.read(text, lang, skipDigits)), read(count, reference), `${lang}: ${text}`);
       }
     }
+  }
+
+  it('reads a text as spelling its decades and, given a phrase word or two capitals, rewriting it would', () => {
+    assertReadsAll(new LexiconReader(lexicon, 1_000_000));
+  });
+
+  it('reads the same when its word table met some chunks in searches first', () => {
+    const reader = new LexiconReader(lexicon, 1_000_000);
+    texts().forEach(({ text, lang }, i) => i % 3 === 0 && reader.words.analyse(reader.prepare(text), lang));
+    texts().forEach(({ text, lang }, i) => i % 5 === 0 && reader.words.analyse(text, lang));
+    assertReadsAll(reader);
   });
 
   it("finds a text's phrase words chunk by chunk as in the whole text", () => {
