@@ -58,17 +58,20 @@ export class SearchIndex {
     const { words } = reader;
     const byId = new Map<string, UnderstoodEntry[]>();
     for (const lang of LANGUAGES) {
-      for (const e of [...kb.entries[lang].values(), ...kb.actions[lang].values(), ...kb.referrals[lang].values()]) {
-        (byId.get(e.id) ?? byId.set(e.id, []).get(e.id)!).push(e);
+      for (const kind of [kb.entries[lang], kb.actions[lang], kb.referrals[lang]] as ReadonlyMap<string, UnderstoodEntry>[]) {
+        for (const e of kind.values()) (byId.get(e.id) ?? byId.set(e.id, []).get(e.id)!).push(e);
       }
     }
     const versions = [...byId.values()];
     let phrasings = 0;
     let characters = 0;
-    for (const e of versions.flat()) {
-      const texts = phrasingsOf(e);
-      phrasings += texts.length;
-      for (const t of texts) characters += t.length;
+    for (const list of versions) {
+      for (const e of list) {
+        for (const text of phrasingsOf(e)) {
+          phrasings++;
+          characters += text.length;
+        }
+      }
     }
     const index = new TermIndex(versions.length, words, { phrasings, words: Math.ceil(characters / 8) });
     // Each phrasing's little words are kept too, in index order, for `agreement` (a few per phrasing).
