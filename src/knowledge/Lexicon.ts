@@ -1,4 +1,5 @@
 import { foldText } from '../text/foldText';
+import { foldLatin } from './foldChunk';
 import { placeNames } from '../text/placeNames';
 import type { LexiconFile } from './knowledgeSchema';
 import { isLittleWord } from './normalise';
@@ -137,7 +138,7 @@ export class Lexicon {
     let found: string[] | undefined;
     for (const raw of chunk.toLowerCase().split(WORD_BREAK)) {
       if (!raw) continue;
-      const word = ASCII_ONLY.test(raw) ? raw : foldText(raw);
+      const word = ASCII_ONLY.test(raw) ? raw : (foldLatin(raw) ?? foldText(raw));
       if (this.firstWords.has(word)) (found ??= []).push(word);
     }
     return found ?? NO_TRIGGERS;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { StemmerEn } from '@nlpjs/lang-en-min';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge';
-import { foldChunk, slowFold, TABLE_END } from '../../src/knowledge/foldChunk';
+import { foldChunk, foldLatin, slowFold, TABLE_END } from '../../src/knowledge/foldChunk';
 import { analyseStems, describeWord, foldText, stem, tokenise } from '../../src/knowledge/normalise';
 import { SearchIndex } from '../../src/knowledge/SearchIndex';
 import { WordTable } from '../../src/knowledge/WordTable';
@@ -28,19 +28,25 @@ describe('normalisation', () => {
     assert.deepEqual(tokenise('cœur'), ['coeur']);
   });
 
-  it('folds Latin text by table exactly as foldText does', () => {
+  it('folds Latin text by table exactly as foldText does (foldChunk, foldLatin)', () => {
     const all = Array.from({ length: TABLE_END }, (_, code) => String.fromCharCode(code)).join('');
     // Each character alone and between letters, then pairs in a seeded random order.
     for (const ch of all) {
-      for (const chunk of [ch, `x${ch}`, `${ch}é`, `ab${ch}cd`]) assert.deepEqual(foldChunk(chunk), slowFold(chunk), JSON.stringify(chunk));
+      for (const chunk of [ch, `x${ch}`, `${ch}é`, `ab${ch}cd`]) {
+        assert.deepEqual(foldChunk(chunk), slowFold(chunk), JSON.stringify(chunk));
+        assert.equal(foldLatin(chunk), foldText(chunk), JSON.stringify(chunk));
+      }
     }
     let seed = 1;
     const next = () => (seed = (Math.imul(seed, 48271) >>> 0) % 2147483647) % TABLE_END;
     for (let i = 0; i < 20_000; i++) {
       const chunk = String.fromCharCode(next(), next(), 0x61 + (i % 26), next());
       assert.deepEqual(foldChunk(chunk), slowFold(chunk), JSON.stringify(chunk));
+      const text = String.fromCharCode(next(), next(), next(), 0x61 + (i % 26), next(), next());
+      assert.equal(foldLatin(text), foldText(text), JSON.stringify(text));
     }
     assert.deepEqual(foldChunk('¿Cuántos?'), ['cuantos']);
+    assert.equal(foldLatin('cœur'), 'cœur', 'ligatures kept, as foldText keeps them');
     assert.deepEqual(foldChunk('Œuvre'), ['oeuvre']);
     assert.deepEqual(foldChunk('l\u2019OIM'), ['oim'], 'beyond the table: foldText');
   });
