@@ -1,6 +1,6 @@
 import { foldText } from '../text/foldText';
-import { foldLatin } from './foldChunk';
 import { placeNames } from '../text/placeNames';
+import { foldLatin } from './foldChunk';
 import type { LexiconFile } from './knowledgeSchema';
 import { isLittleWord } from './normalise';
 

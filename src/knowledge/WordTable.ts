@@ -22,8 +22,8 @@ const LANGUAGE_NUMBER = Object.fromEntries(LANGUAGES.map((lang, i) => [lang, i])
  * hashing it where it stands in the text: no substring, no `Map`, no object per word. Chunks live
  * in one typed array (`pool`), each as `[language + 4 × length, ...UTF-16 code units two to a
  * number, word count, ...word ids, note]`; the hash table holds each chunk's hash next to its
- * offset in the pool. Both are kept small (a table three-quarters full, two code units per number): looking
- * a chunk up waits mostly on memory, three million times per build.
+ * offset in the pool. Both are kept small (a table three-quarters full, two code units per
+ * number): looking a chunk up waits mostly on memory, three million times per build.
  *
  * A word has one id per language however many chunks hold it ("word", "word?", "Word"), so it is
  * stemmed once: a new chunk's words are looked up as chunks of their own.
@@ -192,7 +192,8 @@ export class WordTable {
       const id = word === chunk ? this.addWord(word, lang) : this.wordOf(word, lang);
       this.pool[at + 1 + j] = id;
     });
-    this.pool[at + 1 + words.length] = this.note(chunk);
+    const note = this.note(chunk);
+    this.pool[at + 1 + words.length] = note;
     this.place(this.slots, this.mask, hash, at - 1 - size);
     this.chunks++;
     return at;
@@ -214,8 +215,9 @@ export class WordTable {
     const folded = this.fold(word);
     if (at < 0 && folded.length === 1 && folded[0] === word) {
       at = this.record(head, units, units.length, 1);
+      const note = this.note(word);
       this.pool[at + 1] = id;
-      this.pool[at + 2] = this.note(word);
+      this.pool[at + 2] = note;
       this.place(this.slots, this.mask, hash, at - 1 - units.length);
       this.chunks++;
     }
