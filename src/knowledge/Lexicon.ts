@@ -1,5 +1,6 @@
 import { foldText } from '../text/foldText';
 import { placeNames } from '../text/placeNames';
+import { foldLatin } from './foldChunk';
 import type { LexiconFile } from './knowledgeSchema';
 import { isLittleWord } from './normalise';
 
@@ -67,20 +68,22 @@ export class Lexicon {
       const trigger = phrase.split(' ').find((w) => !isLittleWord(w)) ?? phrase.split(' ')[0]!;
       this.firstWords.add(trigger);
       this.phrases.push({ pattern: accentTolerant(phrase), trigger });
-      this.phrasePatterns.push({ pattern: new RegExp(`^(?:${accentTolerant(phrase)})$`, 'iu'), canonical: this.phraseCanonical.get(phrase)! });
+      this.phrasePatterns.push({ pattern: regExp(`^(?:${accentTolerant(phrase)})$`, 'iu'), canonical: this.phraseCanonical.get(phrase)! });
     }
-    this.capitalsPattern = this.capitals.size ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...this.capitals.keys()].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : undefined;
+    this.capitalsPattern = this.capitals.size ? regExp(`(?<![\\p{L}\\p{N}])(?:${[...this.capitals.keys()].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : undefined;
   }
 
   /**
    * The text with each phrase of several words (and each name in capitals) as one word, so that the
    * word-by-word analysis can read it ("World Health Organization" → one word that `canonical` reads).
+   * `triggers` are the phrases' trigger words the text holds, when the caller has them already
+   * (`triggersInChunk` of each of its chunks).
    */
-  rewrite(text: string): string {
+  rewrite(text: string, triggers: ReadonlySet<string> = this.triggersIn(text)): string {
     let out = text;
     // Phrases first, so a longer name holding a shorter one ("UN Migration Agency", IOM) is read whole.
     // Most texts hold no phrase: the big pattern runs only when one of their words starts one.
-    const phrases = this.phrasesTriggeredBy(out);
+    const phrases = this.phrasesTriggeredBy(triggers);
     if (phrases) {
       phrases.lastIndex = 0;
       if (phrases.test(out)) out = out.replace(phrases, (m) => {
@@ -97,14 +100,13 @@ export class Lexicon {
   }
 
   /**
-   * A pattern for the phrases `text` may hold, longest first, or undefined when it has no phrase's
+   * A pattern for the phrases a text may hold, longest first, or undefined when it has no phrase's
    * trigger word (most texts; a phrase cannot match without it). A text with one trigger gets that
    * trigger's phrases, a text with several all of them: each pattern is compiled once, where one
    * per set of triggers met (~1.5 ms each, their Unicode classes) cost 566 ms over the knowledge
    * base's own phrasings.
    */
-  private phrasesTriggeredBy(text: string): RegExp | undefined {
-    const triggers = this.triggersIn(text);
+  private phrasesTriggeredBy(triggers: ReadonlySet<string>): RegExp | undefined {
     if (triggers.size === 0) return undefined;
     if (triggers.size > 1) return (this.allPhrases ??= phrasePattern(this.phrases));
     const [trigger] = [...triggers] as [string];
@@ -118,15 +120,28 @@ export class Lexicon {
     return this.firstWords.has(word);
   }
 
-  /** The phrases' trigger words `text` has. */
+  /** The phrases' trigger words `text` has: those of its chunks (`triggersInChunk`). */
   private triggersIn(text: string): Set<string> {
     const found = new Set<string>();
-    for (const raw of text.toLowerCase().split(WORD_BREAK)) {
-      if (!raw) continue;
-      const word = ASCII_ONLY.test(raw) ? raw : foldText(raw);
-      if (this.firstWords.has(word)) found.add(word);
-    }
+    for (const chunk of text.split(' ')) for (const word of this.triggersInChunk(chunk)) found.add(word);
     return found;
+  }
+
+  /**
+   * The phrases' trigger words in a chunk of text (characters between two spaces). A text's
+   * triggers are its chunks': a space breaks words, and lower case does not look across one (not
+   * even for a final sigma), so an index can note each distinct chunk's once (`WordTable.noted`).
+   */
+  triggersInChunk(chunk: string): readonly string[] {
+    // Lower-case letters and digits are one word as they are (most chunks).
+    if (ASCII_ONLY.test(chunk)) return this.firstWords.has(chunk) ? [chunk] : NO_TRIGGERS;
+    let found: string[] | undefined;
+    for (const raw of chunk.toLowerCase().split(WORD_BREAK)) {
+      if (!raw) continue;
+      const word = ASCII_ONLY.test(raw) ? raw : (foldLatin(raw) ?? foldText(raw));
+      if (this.firstWords.has(word)) (found ??= []).push(word);
+    }
+    return found ?? NO_TRIGGERS;
   }
 
   /** The canonical word a folded word stands for, if the lexicon names it. */
@@ -150,6 +165,7 @@ const CAPITAL_PAIR = /\p{Lu}\p{Lu}/u;
 /** What separates words (a first approximation: enough to find phrases' first words). */
 const WORD_BREAK = /[\s.,;:!?¿¡()"“”«»'’\-/]+/;
 const ASCII_ONLY = /^[a-z0-9]*$/;
+const NO_TRIGGERS: readonly string[] = [];
 /** Whether a stem is a lexicon canonical word. */
 export const isCanonical = (stem: string) => stem.startsWith(CANONICAL);
 
@@ -174,8 +190,29 @@ function accentTolerant(phrase: string): string {
 
 /** One pattern finding any of `phrases` (in their order: longest first) as whole words. */
 function phrasePattern(phrases: ReadonlyArray<{ pattern: string }>): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.map((p) => p.pattern).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return regExp(`(?<![\\p{L}\\p{N}])(?:${phrases.map((p) => p.pattern).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
+
+/**
+ * The lexicon's patterns, made once per process. Their Unicode classes make each costly to compile
+ * (~1 ms for a phrase's, ~35 ms for all phrases'), and V8 keeps compiled patterns only for a while:
+ * the checks, scripts, tests and benchmarks that build several indexes from one lexicon compiled the
+ * same patterns again (30–110 ms of a generated 10k build after the real one). Each is used one call
+ * at a time from a reset `lastIndex`, so indexes can share it.
+ */
+function regExp(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    if (patterns.size >= MAX_PATTERNS) patterns.clear();
+    patterns.set(key, (pattern = new RegExp(source, flags)));
+  }
+  return pattern;
+}
+
+const patterns = new Map<string, RegExp>();
+/** A lexicon makes a few hundred patterns; past this many, an edited lexicon's old ones are let go. */
+const MAX_PATTERNS = 4_000;
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

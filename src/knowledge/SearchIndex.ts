@@ -1,18 +1,18 @@
 import { TermIndex } from './bm25';
 import { EntryCues } from './EntryCues';
 import { EntryScorer } from './EntryScorer';
-import { foldChunk } from './foldChunk';
-import { KnownNumbers } from './KnownNumbers';
-import { isCanonical, Lexicon, PLACE } from './Lexicon';
+import { Lexicon } from './Lexicon';
 import { EntryClassifier } from './EntryClassifier';
-import { describeWord, isLittleWord, isStopWord, spellDecades, tokenise } from './normalise';
+import { LexiconReader } from './LexiconReader';
+import { tokenise } from './normalise';
 import { LittleWords, type PhrasingLittleWords } from './LittleWords';
 import { lowScoreAnswer } from './lowScoreAnswer';
-import { questionSentences, readings } from './questionSentences';
-import { aboutAnother, bandOf, scoreQuery, type QueryTerm } from './scoreQuery';
-import { SpellingCorrector } from './spelling';
+import { QueryTerms } from './QueryTerms';
+import { readings } from './questionSentences';
+import { aboutAnother, bandOf, scoreQuery } from './scoreQuery';
+import { storyContext } from './storyContext';
 import { type KnowledgeBase, LANGUAGES, type Lang, type SearchResult, type UnderstoodEntry } from './types';
-import { WordTable } from './WordTable';
+import type { WordTable } from './WordTable';
 
 /** Past this many distinct chunks of text, an index's word table starts over (memory bound). */
 const MAX_CHUNKS = 200_000;
@@ -27,10 +27,10 @@ const MAX_CHUNKS = 200_000;
 export class SearchIndex {
   private readonly scorer: EntryScorer;
   private readonly cues: EntryCues;
-  private readonly numbers: KnownNumbers;
+  private readonly terms: QueryTerms;
   private readonly entryNumber: ReadonlyMap<string, number>;
-  /** Made by the first word the index does not know: most questions have none. */
-  private spellerMade: SpellingCorrector | undefined;
+  /** The word table every text is read into (`LexiconReader`). */
+  private readonly words: WordTable;
 
   private constructor(
     /** Entry number → entry in some language (its id and kind). */
@@ -38,44 +38,44 @@ export class SearchIndex {
     private readonly index: TermIndex,
     kb: KnowledgeBase,
     private readonly lexicon: Lexicon,
-    private readonly words: WordTable,
+    private readonly reader: LexiconReader,
     little: PhrasingLittleWords,
     private readonly classifier: EntryClassifier | undefined,
   ) {
     this.scorer = new EntryScorer(index);
     this.cues = new EntryCues(index, little, entries, kb, lexicon);
-    this.numbers = new KnownNumbers(index);
+    this.terms = new QueryTerms(reader.words, index, lexicon);
     this.entryNumber = new Map(entries.map((e, n) => [e.id, n]));
+    this.words = reader.words;
   }
 
   /** Indexes a whole knowledge base (all kinds, all languages). */
   static build(kb: KnowledgeBase): SearchIndex {
     const lexicon = new Lexicon(LANGUAGES.map((lang) => kb.lexicon[lang]));
-    const words = new WordTable(foldChunk, (word, lang) => {
-      const canonical = lexicon.canonical(word);
-      return canonical ? { stem: canonical, stop: false } : { ...describeWord(word, lang), trigger: lexicon.isTrigger(word) };
-    }, MAX_CHUNKS);
+    const reader = new LexiconReader(lexicon, MAX_CHUNKS);
+    const { words } = reader;
     const byId = new Map<string, UnderstoodEntry[]>();
     for (const lang of LANGUAGES) {
-      for (const e of [...kb.entries[lang].values(), ...kb.actions[lang].values(), ...kb.referrals[lang].values()]) {
-        (byId.get(e.id) ?? byId.set(e.id, []).get(e.id)!).push(e);
+      for (const kind of [kb.entries[lang], kb.actions[lang], kb.referrals[lang]] as ReadonlyMap<string, UnderstoodEntry>[]) {
+        for (const e of kind.values()) (byId.get(e.id) ?? byId.set(e.id, []).get(e.id)!).push(e);
       }
     }
     const versions = [...byId.values()];
     let phrasings = 0;
     let characters = 0;
-    for (const e of versions.flat()) {
-      const texts = phrasingsOf(e);
-      phrasings += texts.length;
-      for (const t of texts) characters += t.length;
+    for (const list of versions) {
+      for (const e of list) {
+        for (const text of phrasingsOf(e)) {
+          phrasings++;
+          characters += text.length;
+        }
+      }
     }
     const index = new TermIndex(versions.length, words, { phrasings, words: Math.ceil(characters / 8) });
-    // The lexicon's phrases are looked for only in texts with one of their words (most have none).
-    // Each phrasing's little words too, in index order, for `agreement` (as word ids: a few per phrasing).
+    // Each phrasing's little words are kept too, in index order, for `agreement` (a few per phrasing).
     const little = new LittleWords();
     const add = (n: number, text: string, lang: Lang, skipDigits = false) => {
-      let count = words.analyse(spellDecades(text), lang, skipDigits);
-      if (words.sawTrigger || hasCapitalPair(text)) count = words.analyse(prepare(lexicon, text), lang, skipDigits);
+      const count = reader.read(text, lang, skipDigits);
       index.addPhrasing(n, words.ids, count);
       little.add(words, words.littleCount);
     };
@@ -95,7 +95,7 @@ export class SearchIndex {
       versions.length <= MAX_CLASSIFIED
         ? EntryClassifier.train(versions.flatMap((list) => list.flatMap((e) => phrasingsOf(e).map((text) => ({ text, label: e.id })))))
         : undefined;
-    return new SearchIndex(versions.map((list) => list[0]!), index.finish(), kb, lexicon, words, little.finish(), classifier);
+    return new SearchIndex(versions.map((list) => list[0]!), index.finish(), kb, lexicon, reader, little.finish(), classifier);
   }
 
   /**
@@ -121,10 +121,6 @@ export class SearchIndex {
     return entry !== undefined && aboutAnother(asked, this.cues.namesOf(entry));
   }
 
-  private get speller(): SpellingCorrector {
-    return (this.spellerMade ??= new SpellingCorrector(this.index.surfaces.filter((s) => !this.lexicon.isWritten(s))));
-  }
-
   /** Number of distinct entry ids and of indexed phrasings. */
   get size(): { entries: number; phrasings: number; terms: number } {
     return { entries: this.entries.length, phrasings: this.index.phrasingCount, terms: this.index.terms.size };
@@ -142,7 +138,7 @@ export class SearchIndex {
     let story: SearchResult | undefined;
     // After the whole message, the story's known words with its question (`storyContext`).
     const texts = readings(message);
-    const context = this.storyContext(message, lang);
+    const context = storyContext(message, (word) => this.terms.known(word, lang) !== undefined);
     if (context !== undefined) texts.splice(1, 0, context);
     // A whole message answered only weakly stands unless one of its parts is answered clearly.
     let weak: SearchResult | undefined;
@@ -159,24 +155,8 @@ export class SearchIndex {
     return lowScoreAnswer(whole, story) ?? whole;
   }
 
-  /**
-   * A story and its question read as one, without the story's words the knowledge base never uses:
-   * "I volunteer at a centre in Marseille. A young woman told me she was raped on the crossing. Where
-   * can she get care?" asks about care after rape, but the story's many other words, read as
-   * evidence of another topic, leave the whole message no clear match. Undefined for a message of
-   * one sentence.
-   */
-  private storyContext(message: string, lang: Lang): string | undefined {
-    const asking = questionSentences(message);
-    if (asking.length === 0) return undefined;
-    let story = message;
-    for (const sentence of asking) story = story.replace(sentence, ' ');
-    const kept = story.split(/\s+/).filter((raw) => tokenise(raw).some((w) => !isLittleWord(w) && this.known(w, lang) !== undefined));
-    return kept.length === 0 ? undefined : `${kept.join(' ')} ${asking.join(' ')}`;
-  }
-
   private searchText(message: string, lang: Lang): SearchResult {
-    const text = prepare(this.lexicon, message);
+    const text = this.reader.prepare(message);
     let best = this.searchAs(text, lang);
     if (best.band === 'high' && top(best) >= CLEAR_MATCH) return best;
     // People mix languages, and the reply language may not be the text's: the text is also read as
@@ -195,7 +175,7 @@ export class SearchIndex {
   }
 
   private searchAs(text: string, lang: Lang, discount = 1, mustBeat = -1, asked: Lang = lang): SearchResult {
-    const { terms, unknownWeight, names } = this.queryTerms(text, lang, asked);
+    const { terms, unknownWeight, names } = this.terms.of(text, lang, asked);
     const scored = scoreQuery(terms, unknownWeight, this.scorer, discount, mustBeat, this.cues.of(text, terms, names));
     return {
       band: scored.band,
@@ -204,79 +184,9 @@ export class SearchIndex {
     };
   }
 
-  /**
-   * Query words as index terms: exact stems, stems under another language, then spelling
-   * corrections. Read as another language than the one `asked` in, the asked language's own little
-   * words ("en", "de", "can") are still little words, not topic words of the other language.
-   */
-  private queryTerms(text: string, lang: Lang, asked: Lang): { terms: QueryTerm[]; unknownWeight: number; names: string[] } {
-    const terms = new Map<number, QueryTerm>();
-    const names: string[] = [];
-    let unknownWeight = 0;
-    let unknowns = 0;
-    const count = this.words.analyse(text, lang);
-    const ids = this.words.ids.slice(0, count);
-    const surfaces = [...ids].map((id) => this.words.surface(id));
-    // A question made only of little words ("who are you", "what time is it") is matched on all of
-    // them, so each one the knowledge base never asks with is evidence of another question.
-    const littleWords = surfaces.every((s) => isStopWord(s, lang));
-    ids.forEach((id, i) => {
-      const surface = surfaces[i]!;
-      const stem = this.words.stem(id);
-      if (asked !== lang && isStopWord(surface, asked)) return;
-      const canonical = isCanonical(stem);
-      if (canonical && this.lexicon.names.has(stem)) names.push(stem);
-      let term = canonical ? this.index.term(stem) : this.known(surface, lang, stem);
-      let certainty = 1;
-      // An unknown word that is another language's "the", or only says who asks ("I'm a nurse",
-      // « mon frère », "para mi tesis"), says nothing about the question.
-      if (term === undefined && !littleWords && (isLittleWord(surface) || this.lexicon.isAsker(surface))) return;
-      const near = term === undefined && !canonical ? this.numbers.termNear(surface) : undefined;
-      if (near !== undefined) {
-        term = near;
-        certainty = CORRECTION_DISCOUNT;
-      } else if (term === undefined && !canonical) {
-        const correction = this.speller.correct(surface);
-        if (correction && correction.similarity >= MIN_CORRECTION_SIMILARITY) {
-          term = this.known(correction.word, lang);
-          certainty = correction.similarity * CORRECTION_DISCOUNT;
-        }
-      }
-      // A place says where the asker is more than what they ask ("I'm in Spain, why…").
-      const share = stem === PLACE ? PLACE_WEIGHT : 1;
-      if (term === undefined) {
-        unknowns++;
-        const short = surface.length <= SHORT_WORD && !littleWords;
-        unknownWeight += ((short ? UNKNOWN_WORD_WEIGHT * SHORT_WORD_SHARE : UNKNOWN_WORD_WEIGHT) * share * this.index.maxIdf) / Math.sqrt(unknowns);
-        return;
-      }
-      const idf = this.index.idf[term]!;
-      const weight = idf * certainty * share;
-      // A word the query holds twice (or two words with one stem) counts once.
-      if ((terms.get(term)?.weight ?? 0) < weight) terms.set(term, { term, weight, idf });
-    });
-    // A number alone ("2", not a menu choice) is not a question: single digits count only beside words.
-    if (terms.size > 0 && surfaces.every((w) => w.length === 1)) return { terms: [], unknownWeight, names };
-    return { terms: [...terms.values()], unknownWeight, names };
-  }
-
-  private known(surface: string, lang: Lang, stemmed?: string): number | undefined {
-    // A word the lexicon names (a correction may be one: "newsleter" → "newsletter") is its canonical term.
-    const canonical = this.lexicon.canonical(surface);
-    if (canonical) return this.index.term(canonical);
-    const exact = this.index.term(stemmed ?? describeWord(surface, lang).stem);
-    if (exact !== undefined) return exact;
-    for (const other of LANGUAGES) {
-      if (other === lang) continue;
-      const t = this.index.term(describeWord(surface, other).stem);
-      if (t !== undefined) return t;
-    }
-    return undefined;
-  }
-
   /** The terms a text is read as in one language (after the lexicon), for editors' checks and tests. */
   stemsOf(text: string, lang: Lang): string[] {
-    const count = this.words.analyse(prepare(this.lexicon, text), lang);
+    const count = this.words.analyse(this.reader.prepare(text), lang);
     return Array.from(this.words.ids.subarray(0, count), (id) => this.words.stem(id));
   }
 
@@ -291,26 +201,6 @@ export class SearchIndex {
 /** The phrasings of an entry that the index holds (an answer's own text is added apart). */
 function phrasingsOf(e: UnderstoodEntry): string[] {
   return e.kind === 'answer' ? [e.question, ...e.alternates] : [e.label, ...e.examples];
-}
-
-/**
- * A text as the word analysis reads it: markup left out (a tag says nothing of what is asked), the
- * lexicon's phrases as single words, decades spelt as years.
- */
-function prepare(lexicon: Lexicon, text: string): string {
-  return lexicon.rewrite(spellDecades(text.includes('<') ? text.replace(MARKUP, ' ') : text));
-}
-
-const MARKUP = /<[^<>]{0,200}>/g;
-
-/** Two capitals in a row ("WHO", "UN"): a name the lexicon may read in capitals only. */
-function hasCapitalPair(text: string): boolean {
-  for (let i = 1; i < text.length; i++) {
-    const a = text.charCodeAt(i - 1);
-    const b = text.charCodeAt(i);
-    if (a >= 65 && a <= 90 && b >= 65 && b <= 90) return true;
-  }
-  return false;
 }
 
 /**
@@ -330,24 +220,6 @@ const WEAK_HIGH = 0.5;
 
 const top = (result: SearchResult) => result.candidates[0]?.score ?? 0;
 
-/** A word the knowledge base never uses weighs this share of the rarest word: it is evidence of another topic. */
-const UNKNOWN_WORD_WEIGHT = 0.8;
-/**
- * An unknown word of this many letters or fewer weighs `SHORT_WORD_SHARE` of an unknown word: it is
- * more often a particle, slang or a slip ("po", "pe") than another topic; but in a question of
- * little words ("what is it") every word counts in full.
- */
-const SHORT_WORD = 3;
-const SHORT_WORD_SHARE = 0.5;
-/** A country's name weighs this share of its word's weight: the knowledge base is the same everywhere. */
-const PLACE_WEIGHT = 0.4;
-/**
- * A correction must be close: one slip in a word of five letters or more. Four-letter words are
- * too close to each other ("joke" is one letter from French "joue").
- */
-const MIN_CORRECTION_SIMILARITY = 0.8;
-/** A corrected word counts a little less than a word spelt right. */
-const CORRECTION_DISCOUNT = 0.9;
 /**
  * Whether a part of a message reads as an action the whole message does not point to at all: "…was
  * found with high blood pressure at my visit. What happens now?" is no "what's up?". Acting is

@@ -18,6 +18,8 @@ function spellLigatures(text: string): string {
 const TABLE: readonly string[] = Array.from({ length: TABLE_END }, (_, code) =>
   foldText(`a${spellLigatures(String.fromCharCode(code))}a`).slice(1, -1),
 );
+/** `TABLE` without the ligatures spelt out: what `foldText` itself makes of each code unit. */
+const PLAIN: readonly string[] = Array.from({ length: TABLE_END }, (_, code) => foldText(`a${String.fromCharCode(code)}a`).slice(1, -1));
 /** Letters and digits the table maps to themselves: a chunk made only of them is already folded. */
 const UNCHANGED = Uint8Array.from(TABLE, (folded, code) => (folded !== ' ' && folded === String.fromCharCode(code) ? 1 : 0));
 
@@ -40,6 +42,22 @@ export function foldChunk(chunk: string): string[] {
   for (let i = 0; i < chunk.length; i++) folded += TABLE[chunk.charCodeAt(i)]!;
   return keptWords(folded.split(' '));
 }
+
+/**
+ * `foldText` of Latin text (code units below `TABLE_END`), by table: one code unit at a time, as
+ * `foldChunk` folds, then runs of spaces as one. Undefined for text beyond Latin.
+ */
+export function foldLatin(text: string): string | undefined {
+  let folded = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= TABLE_END) return undefined;
+    folded += PLAIN[code]!;
+  }
+  return folded.includes(' ') ? folded.replace(SPACES, ' ').trim() : folded;
+}
+
+const SPACES = / +/g;
 
 /** `foldText`, for text beyond Latin. */
 export function slowFold(chunk: string): string[] {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { StemmerEn } from '@nlpjs/lang-en-min';
 import { loadKnowledge } from '../../src/knowledge/loadKnowledge';
-import { foldChunk, slowFold, TABLE_END } from '../../src/knowledge/foldChunk';
+import { foldChunk, foldLatin, slowFold, TABLE_END } from '../../src/knowledge/foldChunk';
 import { analyseStems, describeWord, foldText, stem, tokenise } from '../../src/knowledge/normalise';
 import { SearchIndex } from '../../src/knowledge/SearchIndex';
 import { WordTable } from '../../src/knowledge/WordTable';
@@ -28,19 +28,25 @@ describe('normalisation', () => {
     assert.deepEqual(tokenise('cœur'), ['coeur']);
   });
 
-  it('folds Latin text by table exactly as foldText does', () => {
+  it('folds Latin text by table exactly as foldText does (foldChunk, foldLatin)', () => {
     const all = Array.from({ length: TABLE_END }, (_, code) => String.fromCharCode(code)).join('');
     // Each character alone and between letters, then pairs in a seeded random order.
     for (const ch of all) {
-      for (const chunk of [ch, `x${ch}`, `${ch}é`, `ab${ch}cd`]) assert.deepEqual(foldChunk(chunk), slowFold(chunk), JSON.stringify(chunk));
+      for (const chunk of [ch, `x${ch}`, `${ch}é`, `ab${ch}cd`]) {
+        assert.deepEqual(foldChunk(chunk), slowFold(chunk), JSON.stringify(chunk));
+        assert.equal(foldLatin(chunk), foldText(chunk), JSON.stringify(chunk));
+      }
     }
     let seed = 1;
     const next = () => (seed = (Math.imul(seed, 48271) >>> 0) % 2147483647) % TABLE_END;
     for (let i = 0; i < 20_000; i++) {
       const chunk = String.fromCharCode(next(), next(), 0x61 + (i % 26), next());
       assert.deepEqual(foldChunk(chunk), slowFold(chunk), JSON.stringify(chunk));
+      const text = String.fromCharCode(next(), next(), next(), 0x61 + (i % 26), next(), next());
+      assert.equal(foldLatin(text), foldText(text), JSON.stringify(text));
     }
     assert.deepEqual(foldChunk('¿Cuántos?'), ['cuantos']);
+    assert.equal(foldLatin('cœur'), 'cœur', 'ligatures kept, as foldText keeps them');
     assert.deepEqual(foldChunk('Œuvre'), ['oeuvre']);
     assert.deepEqual(foldChunk('l\u2019OIM'), ['oim'], 'beyond the table: foldText');
   });
@@ -139,6 +145,24 @@ describe('normalisation', () => {
         assert.equal(table.ids[0], id, w);
       }
     }
+  });
+
+  it("notes its caller's reading of each distinct chunk once, a chunk first met inside another too", () => {
+    const noted: string[] = [];
+    // A chunk's length, but nothing for "des": only chunks with a note are listed.
+    const table = new WordTable(foldChunk, describeWord, 1_000_000, (chunk) => {
+      noted.push(chunk);
+      return chunk === 'des' ? 0 : chunk.length;
+    });
+    const notes = (text: string) => {
+      table.analyse(text, 'fr');
+      return Array.from(table.noted.subarray(0, table.notedCount));
+    };
+    assert.deepEqual(notes('Migrants, santé des migrants'), [9, 5, 8]);
+    assert.deepEqual(notes('santé des Migrants,'), [5, 9]);
+    // A chunk's words that fold to themselves ("migrants" of "Migrants,", "sante" of "santé") were
+    // added as chunks of their own, noted as themselves.
+    assert.deepEqual(noted, ['migrants', 'Migrants,', 'sante', 'santé', 'des']);
   });
 
   it('a word that looks like an object property is an ordinary word', () => {
