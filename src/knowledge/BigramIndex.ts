@@ -1,3 +1,5 @@
+import { grown } from './grown';
+
 /**
  * Words by (length, letter pair), for the spelling shortlist: per (length, pair) the words holding
  * it, in word order, and each word's number of distinct pairs (see `bigramsOf`). Everything lives
@@ -101,10 +103,4 @@ export function bigramsOf(word: string, out: number[]): number[] {
     if (!out.includes(gram)) out.push(gram);
   }
   return out;
-}
-
-function grown(array: Int32Array, needed: number): Int32Array {
-  const bigger = new Int32Array(Math.max(needed, 2 * array.length));
-  bigger.set(array);
-  return bigger;
 }

@@ -6,7 +6,8 @@ const FEATURES = 1 << FEATURE_BITS;
 /**
  * Character n-grams of each word, padded with a space each side ("hiv" → " hi", "hiv", "iv ", " hiv",
  * "hiv "). 3–4 trains in two thirds of the time of 2–5 with the same accuracy (measured 2026-12-05
- * on the used sets: top-1 9,077 and 9,045 of 9,451; one model's top-1 moves by ±25 with its pass order).
+ * on the used sets with the earlier perceptron: top-1 9,077 and 9,045 of 9,451, within the ±25 its
+ * pass order alone moved it).
  */
 const MIN_GRAM = 3;
 const MAX_GRAM = 4;
@@ -54,9 +55,9 @@ export interface Classified {
  * depended on every step before: on every used set (12,605 messages), dropping 1 % of the
  * phrasings changed 288 and 291 outcomes, of which 72 and 16 had nothing to do with the phrasings
  * dropped; with this model, 49 and 67, and 7 and 2. Right answers, refusals and requests: 12,081 →
- * 12,109; training 4.3 → 3.5 s.) Language machinery only: what it knows comes from the knowledge base's phrasings. (The
- * danger detector's `text/LinearClassifier` updates every class on every example, which suits its
- * 8 classes; for 150 entries and 15,000 phrasings it would train for minutes.)
+ * 12,109; training 4.3 → 3.5 s.) Language machinery only: what it knows comes from the knowledge
+ * base's phrasings. (The danger detector's `text/LinearClassifier` updates every class on every
+ * example, which suits its 8 classes; for 150 entries and 15,000 phrasings it would train for minutes.)
  */
 export class EntryClassifier {
   private readonly labelIndex: ReadonlyMap<string, number>;

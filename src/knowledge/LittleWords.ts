@@ -1,4 +1,5 @@
 import type { WordTable } from './WordTable';
+import { grown } from './grown';
 
 /**
  * Little words of each phrasing, flat, in the order the phrasings are added, as numbers of their
@@ -45,11 +46,4 @@ export interface PhrasingLittleWords {
   ids: Int32Array;
   start: Int32Array;
   vocabulary: ReadonlyMap<string, number>;
-}
-
-/** A copy of `array` long enough to hold index `needed`, at least twice as long. */
-function grown(array: Int32Array, needed: number): Int32Array {
-  const bigger = new Int32Array(Math.max(needed + 1, array.length * 2));
-  bigger.set(array);
-  return bigger;
 }

@@ -29,8 +29,6 @@ export class SearchIndex {
   private readonly cues: EntryCues;
   private readonly terms: QueryTerms;
   private readonly entryNumber: ReadonlyMap<string, number>;
-  /** The word table every text is read into (`LexiconReader`). */
-  private readonly words: WordTable;
 
   private constructor(
     /** Entry number → entry in some language (its id and kind). */
@@ -46,7 +44,6 @@ export class SearchIndex {
     this.cues = new EntryCues(index, little, entries, kb, lexicon);
     this.terms = new QueryTerms(reader.words, index, lexicon);
     this.entryNumber = new Map(entries.map((e, n) => [e.id, n]));
-    this.words = reader.words;
   }
 
   /** Indexes a whole knowledge base (all kinds, all languages). */
@@ -119,6 +116,11 @@ export class SearchIndex {
   namesAnother(asked: readonly string[], id: string): boolean {
     const entry = this.entryNumber.get(id);
     return entry !== undefined && aboutAnother(asked, this.cues.namesOf(entry));
+  }
+
+  /** The word table every text is read into (`LexiconReader`). */
+  private get words(): WordTable {
+    return this.reader.words;
   }
 
   /** Number of distinct entry ids and of indexed phrasings. */

@@ -1,4 +1,5 @@
 import { LANGUAGES, type Lang } from './types';
+import { grown } from './grown';
 
 /** What the analyser says of a folded word the first time it is seen in a language. */
 export interface WordInfo {
@@ -276,10 +277,4 @@ const FNV_PRIME = 0x01000193;
  */
 function firstSlot(hash: number, mask: number): number {
   return (hash ^ (hash >>> 16)) & mask;
-}
-
-function grown<T extends Int32Array | Uint8Array>(array: T, needed: number): T {
-  const bigger = new (array.constructor as new (length: number) => T)(Math.max(needed + 1, array.length * 2));
-  bigger.set(array);
-  return bigger;
 }

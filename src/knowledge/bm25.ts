@@ -1,3 +1,4 @@
+import { grown } from './grown';
 import type { WordTable } from './WordTable';
 
 /**
@@ -95,14 +96,14 @@ export class TermIndex {
     const b = this.builder();
     const phrasing = b.phrasingCount;
     if (phrasing > 0 && entry < b.phrasingEntry[phrasing - 1]!) throw new Error(`entry ${entry} added after a later entry`);
-    if (b.termCount + length > b.phrasingTerms.length) b.phrasingTerms = grow(b.phrasingTerms, b.termCount + length);
+    if (b.termCount + length > b.phrasingTerms.length) b.phrasingTerms = grown(b.phrasingTerms, b.termCount + length);
     const { phrasingTerms } = b;
     let { lastPhrasing } = b;
     let count = b.termCount;
     for (let i = 0; i < length; i++) {
       const word = words[i]!;
       // Word ids are shared by every text using the word: after the first, an array lookup.
-      if (word >= b.wordTerm.length) b.wordTerm = grow(b.wordTerm, word);
+      if (word >= b.wordTerm.length) b.wordTerm = grown(b.wordTerm, word);
       let t = b.wordTerm[word]! - 1;
       if (t < 0) {
         t = this.newWord(word);
@@ -115,8 +116,8 @@ export class TermIndex {
     }
     b.termCount = count;
     if (phrasing + 1 >= b.phrasingEntry.length) {
-      b.phrasingEntry = grow(b.phrasingEntry, phrasing + 1);
-      b.phrasingTermStart = grow(b.phrasingTermStart, phrasing + 2);
+      b.phrasingEntry = grown(b.phrasingEntry, phrasing + 1);
+      b.phrasingTermStart = grown(b.phrasingTermStart, phrasing + 2);
     }
     b.phrasingEntry[phrasing] = entry;
     b.phrasingTermStart[phrasing + 1] = count;
@@ -130,7 +131,7 @@ export class TermIndex {
     let t = this.terms.get(stem);
     if (t === undefined) {
       this.terms.set(stem, (t = this.terms.size));
-      if (t >= b.lastPhrasing.length) b.lastPhrasing = grow(b.lastPhrasing, t);
+      if (t >= b.lastPhrasing.length) b.lastPhrasing = grown(b.lastPhrasing, t);
     }
     b.wordTerm[word] = t + 1;
     this.surfaces.push(this.words.surface(word));
@@ -242,11 +243,4 @@ function offsets(counts: Int32Array): Int32Array {
   const start = new Int32Array(counts.length + 1);
   for (let i = 0; i < counts.length; i++) start[i + 1] = start[i]! + counts[i]!;
   return start;
-}
-
-/** A copy of `array` long enough to hold index `needed`. */
-function grow(array: Int32Array, needed: number): Int32Array {
-  const bigger = new Int32Array(Math.max(needed + 1, array.length * 2));
-  bigger.set(array);
-  return bigger;
 }
